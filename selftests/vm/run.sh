@@ -1,0 +1,123 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh stock|debug|all|demo
+# Build the modules and tests for a kernel, pack an initramfs, boot it in
+# QEMU under TCG (no KVM: it fails in nested machines) and judge the run: any
+# failed test, a missing result line, or any BUG/WARNING/Call Trace/KASAN/
+# lockdep/kmemleak report in the guest's kernel log fails it.  Ends with the
+# line "N passed, N failed".
+set -euo pipefail
+
+mode=${1:-all}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
+out=$top/selftests/out
+mkdir -p "$out"
+splat='BUG:|WARNING:|Call Trace|KASAN|INFO: possible|lockdep|locking correctness validator|suspected memory leak|unreferenced object|Oops|Kernel panic|general protection fault'
+
+# kernel_setup NAME: sets KIMG KREL MODROOT KDIR
+kernel_setup() {
+	case $1 in
+	stock)
+		local root
+		root=$(readlink -f "$cache/stock")
+		KIMG=$(ls "$root"/boot/vmlinuz-* | head -n 1)
+		KREL=${KIMG##*/vmlinuz-}
+		MODROOT=$root
+		KDIR=$root/usr/src/linux-headers-$KREL
+		;;
+	debug)
+		KDIR=$("$here/build-kernel.sh")
+		KIMG=$KDIR/arch/x86/boot/bzImage
+		KREL=$(cat "$KDIR/include/config/kernel.release")
+		MODROOT=$KDIR/mods
+		;;
+	*)
+		echo "run.sh: unknown kernel $1" >&2
+		exit 2
+		;;
+	esac
+}
+
+# build_modules NAME: out-of-tree build in a private copy (the two kernels
+# must not share object files); warnings are errors here.
+build_modules() {
+	OBJ=$cache/obj-$1
+	mkdir -p "$OBJ"
+	rsync -a --delete --exclude .git --exclude selftests/out "$top/" "$OBJ/"
+	make -s -C "$KDIR" M="$OBJ" W=1 modules 2>&1 | tee "$out/build-$1.log"
+	if grep -q 'warning:' "$out/build-$1.log"; then
+		echo "run.sh: the module build for $1 has warnings" >&2
+		exit 1
+	fi
+}
+
+build_tests() {
+	make -s -C "$top/selftests" OUT="$out/bin" >&2
+	make -s -C "$top/userspace" OUT="$out/bin" >&2 2>/dev/null || true
+}
+
+# boot NAME SUITE [QEMU ARGS...]: sets RES_PASS RES_FAIL
+boot() {
+	local k=$1 suite=$2
+	shift 2
+	local log=$out/$suite-$k.log initrd=$out/initrd-$k.cpio.gz
+	"$here/mkinitramfs.sh" "$initrd" "$KREL" "$MODROOT" "$OBJ" "$out/bin"
+	echo "run.sh: booting the $k kernel ($KREL) for suite '$suite'" >&2
+	set +e
+	timeout "${BF_VM_TIMEOUT:-3000}" qemu-system-x86_64 -accel tcg -smp 2 -m 2048 \
+		-nographic -no-reboot -kernel "$KIMG" -initrd "$initrd" \
+		-append "console=ttyS0 panic=-1 loglevel=4 bf.suite=$suite" \
+		"$@" < /dev/null 2>&1 | tr -d '\r' | tee "$log" |
+		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
+			grep -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
+	set -e
+	local res
+	res=$(grep -a '^BFRESULT' "$log" | tail -n 1)
+	if [ -z "$res" ]; then
+		echo "run.sh: $k/$suite: no result line (crash or timeout), see $log" >&2
+		RES_PASS=0 RES_FAIL=1
+		return
+	fi
+	RES_PASS=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
+	RES_FAIL=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
+	sed -n '/^BFDMESG-BEGIN/,/^BFDMESG-END/p' "$log" > "$out/$suite-$k.dmesg"
+	if ! grep -q '^BFDMESG-END' "$out/$suite-$k.dmesg"; then
+		echo "run.sh: $k/$suite: kernel log incomplete" >&2
+		RES_FAIL=$((RES_FAIL + 1))
+	elif grep -aEn "$splat" "$out/$suite-$k.dmesg" | grep -v 'kmemleak: Kernel memory leak detector' \
+		> "$out/$suite-$k.splat"; then
+		echo "run.sh: $k/$suite: kernel reports in the guest log:" >&2
+		head -n 20 "$out/$suite-$k.splat" >&2
+		RES_FAIL=$((RES_FAIL + 1))
+	fi
+}
+
+total_pass=0 total_fail=0
+run_kernel() {
+	local k=$1 suite=${2:-$1}
+	kernel_setup "$k"
+	build_modules "$k"
+	build_tests
+	boot "$k" "$suite"
+	echo "run.sh: $k/$suite: $RES_PASS passed, $RES_FAIL failed" >&2
+	total_pass=$((total_pass + RES_PASS))
+	total_fail=$((total_fail + RES_FAIL))
+}
+
+case $mode in
+stock | debug) run_kernel "$mode" ;;
+all)
+	run_kernel stock
+	run_kernel debug
+	;;
+demo) run_kernel stock demo ;;
+*)
+	echo "usage: run.sh stock|debug|all|demo" >&2
+	exit 2
+	;;
+esac
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]
