@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <stdint.h>
+#include <linux/types.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +28,13 @@
 #define SIM_ROOT	"/sys/kernel/debug/flashsim"
 #define CHIP_SIZE	(32u << 20)
 
-FIXTURE(chip) {
+struct sim {
 	int fd;			/* spidev */
 	char sim[256];		/* debugfs directory of the chip */
+};
+
+FIXTURE(chip) {
+	struct sim s;
 };
 
 static int write_str(const char *path, const char *s)
@@ -44,7 +49,7 @@ static int write_str(const char *path, const char *s)
 	return n < 0 ? -errno : 0;
 }
 
-static int sim_set(FIXTURE_DATA(chip) *self, const char *file, const char *val)
+static int sim_set(struct sim *self, const char *file, const char *val)
 {
 	char path[512];
 
@@ -52,7 +57,7 @@ static int sim_set(FIXTURE_DATA(chip) *self, const char *file, const char *val)
 	return write_str(path, val);
 }
 
-static unsigned long sim_get(FIXTURE_DATA(chip) *self, const char *file)
+static unsigned long sim_get(struct sim *self, const char *file)
 {
 	char path[512], buf[64] = "";
 	FILE *f;
@@ -67,7 +72,7 @@ static unsigned long sim_get(FIXTURE_DATA(chip) *self, const char *file)
 	return strtoul(buf, NULL, 0);
 }
 
-static unsigned long sim_stat(FIXTURE_DATA(chip) *self, const char *name)
+static unsigned long sim_stat(struct sim *self, const char *name)
 {
 	char path[512], key[64];
 	unsigned long v, ret = 0;
@@ -85,7 +90,7 @@ static unsigned long sim_stat(FIXTURE_DATA(chip) *self, const char *name)
 }
 
 /* Direct access to the array through debugfs: the independent truth. */
-static int img_rw(FIXTURE_DATA(chip) *self, int wr, uint32_t off, void *buf,
+static int img_rw(struct sim *self, int wr, __u32 off, void *buf,
 		  size_t len)
 {
 	char path[512];
@@ -102,7 +107,7 @@ static int img_rw(FIXTURE_DATA(chip) *self, int wr, uint32_t off, void *buf,
 }
 
 /* One SPI message, one full-duplex transfer: CS low, tx/rx, CS high. */
-static int xfer(FIXTURE_DATA(chip) *self, const uint8_t *tx, uint8_t *rx,
+static int xfer(struct sim *self, const __u8 *tx, __u8 *rx,
 		size_t len)
 {
 	struct spi_ioc_transfer t = {
@@ -114,24 +119,24 @@ static int xfer(FIXTURE_DATA(chip) *self, const uint8_t *tx, uint8_t *rx,
 	return ioctl(self->fd, SPI_IOC_MESSAGE(1), &t) < 0 ? -errno : 0;
 }
 
-static int cmd(FIXTURE_DATA(chip) *self, uint8_t op)
+static int cmd(struct sim *self, __u8 op)
 {
 	return xfer(self, &op, NULL, 1);
 }
 
-static uint8_t rdsr(FIXTURE_DATA(chip) *self, uint8_t op)
+static __u8 rdsr(struct sim *self, __u8 op)
 {
-	uint8_t tx[2] = { op, 0 }, rx[2] = { 0 };
+	__u8 tx[2] = { op, 0 }, rx[2] = { 0 };
 
 	xfer(self, tx, rx, 2);
 	return rx[1];
 }
 
 /* op + 3- or 4-byte address + payload (tx) */
-static int addr_cmd(FIXTURE_DATA(chip) *self, uint8_t op, int abytes,
-		    uint32_t addr, const void *data, size_t len)
+static int addr_cmd(struct sim *self, __u8 op, int abytes,
+		    __u32 addr, const void *data, size_t len)
 {
-	uint8_t *tx = calloc(1, 5 + len);
+	__u8 *tx = calloc(1, 5 + len);
 	int i, ret;
 
 	tx[0] = op;
@@ -145,11 +150,11 @@ static int addr_cmd(FIXTURE_DATA(chip) *self, uint8_t op, int abytes,
 }
 
 /* Read `len` bytes after op/address/dummy bytes. */
-static int rd(FIXTURE_DATA(chip) *self, uint8_t op, int abytes, int dummy,
-	      uint32_t addr, uint8_t *out, size_t len)
+static int rd(struct sim *self, __u8 op, int abytes, int dummy,
+	      __u32 addr, __u8 *out, size_t len)
 {
 	size_t hdr = 1 + abytes + dummy;
-	uint8_t *tx = calloc(1, hdr + len), *rx = calloc(1, hdr + len);
+	__u8 *tx = calloc(1, hdr + len), *rx = calloc(1, hdr + len);
 	int i, ret;
 
 	tx[0] = op;
@@ -162,7 +167,7 @@ static int rd(FIXTURE_DATA(chip) *self, uint8_t op, int abytes, int dummy,
 	return ret;
 }
 
-static void wait_idle(FIXTURE_DATA(chip) *self)
+static void wait_idle(struct sim *self)
 {
 	int i;
 
@@ -170,7 +175,7 @@ static void wait_idle(FIXTURE_DATA(chip) *self)
 		usleep(100);
 }
 
-static void fill(uint8_t *b, size_t len, unsigned int seed)
+static void fill(__u8 *b, size_t len, unsigned int seed)
 {
 	size_t i;
 
@@ -189,7 +194,7 @@ FIXTURE_SETUP(chip)
 	system("rmmod biosflash 2>/dev/null; rmmod flashsim 2>/dev/null");
 	ASSERT_EQ(0, system("modprobe flashsim chips=w25q256jw modalias=flashsim-raw"));
 	ASSERT_EQ(0, glob(SIM_ROOT "/spi*.*", 0, NULL, &g));
-	snprintf(self->sim, sizeof(self->sim), "%s", g.gl_pathv[0]);
+	snprintf(self->s.sim, sizeof(self->s.sim), "%s", g.gl_pathv[0]);
 	snprintf(dev, sizeof(dev), "%s", strrchr(g.gl_pathv[0], '/') + 1);
 	globfree(&g);
 	snprintf(path, sizeof(path), "/sys/bus/spi/devices/%s/driver_override", dev);
@@ -198,81 +203,81 @@ FIXTURE_SETUP(chip)
 	snprintf(path, sizeof(path), "/dev/spidev%s", dev + 3);
 	for (i = 0; i < 100 && access(path, F_OK); i++)
 		usleep(20000);
-	self->fd = open(path, O_RDWR);
-	ASSERT_LE(0, self->fd) TH_LOG("no %s", path);
+	self->s.fd = open(path, O_RDWR);
+	ASSERT_LE(0, self->s.fd) TH_LOG("no %s", path);
 }
 
 FIXTURE_TEARDOWN(chip)
 {
-	if (self->fd >= 0)
-		close(self->fd);
+	if (self->s.fd >= 0)
+		close(self->s.fd);
 	system("rmmod flashsim");
 }
 
 /* DS-257FV §8.2.36 / chips.md §1.1: 9Fh returns EF 60 19 for W25Q256JW */
 TEST_F(chip, jedec_id_is_ef6019)
 {
-	uint8_t id[3];
+	__u8 id[3];
 
-	ASSERT_EQ(0, rd(self, 0x9f, 0, 0, 0, id, 3));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
 	EXPECT_EQ(0xef, id[0]);
 	EXPECT_EQ(0x60, id[1]);
 	EXPECT_EQ(0x19, id[2]);
-	EXPECT_EQ(1, sim_stat(self, "op_9f"));
+	EXPECT_EQ(1, sim_stat(&self->s, "op_9f"));
 }
 
 /* An erased chip reads 0xFF; factory status is all zero but QE (IQ parts) */
 TEST_F(chip, fresh_chip_is_erased)
 {
-	uint8_t b[4000];
+	__u8 b[4000];
 	int i, ok = 1;
 
-	ASSERT_EQ(0, rd(self, 0x03, 3, 0, 0x1000, b, sizeof(b)));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x1000, b, sizeof(b)));
 	for (i = 0; i < (int)sizeof(b); i++)
 		ok &= b[i] == 0xff;
 	EXPECT_TRUE(ok);
-	EXPECT_EQ(0x00, rdsr(self, 0x05) & 0xfd);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05) & 0xfd);
 }
 
 /* JESD216: "SFDP" signature, BFPT DW2 density 0x0FFFFFFF = 256 Mbit */
 TEST_F(chip, sfdp_header_and_density)
 {
-	uint8_t h[16], dw[4];
-	uint32_t bfpt;
+	__u8 h[16], dw[4];
+	__u32 bfpt;
 
-	ASSERT_EQ(0, rd(self, 0x5a, 3, 1, 0, h, 16));
+	ASSERT_EQ(0, rd(&self->s, 0x5a, 3, 1, 0, h, 16));
 	EXPECT_EQ(0, memcmp(h, "SFDP", 4));
 	EXPECT_EQ(0x00, h[8]);	/* parameter header 0: ID LSB 00 = BFPT */
 	EXPECT_EQ(0xff, h[15]);	/* ID MSB */
 	bfpt = h[12] | h[13] << 8 | h[14] << 16;
-	ASSERT_EQ(0, rd(self, 0x5a, 3, 1, bfpt + 4, dw, 4));
-	EXPECT_EQ(0x0fffffff, dw[0] | dw[1] << 8 | dw[2] << 16 | (uint32_t)dw[3] << 24);
+	ASSERT_EQ(0, rd(&self->s, 0x5a, 3, 1, bfpt + 4, dw, 4));
+	EXPECT_EQ(0x0fffffff, dw[0] | dw[1] << 8 | dw[2] << 16 | (__u32)dw[3] << 24);
 }
 
 /* DS-257FV §8.2.40 Fig. 44: 5Ah takes a 3-byte address even in 4-byte mode */
 TEST_F(chip, sfdp_uses_3byte_address_in_4byte_mode)
 {
-	uint8_t h[4];
+	__u8 h[4];
 
-	ASSERT_EQ(0, cmd(self, 0xb7));
-	EXPECT_EQ(1, rdsr(self, 0x15) & 1);	/* ADS */
-	ASSERT_EQ(0, rd(self, 0x5a, 3, 1, 0, h, 4));
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	EXPECT_EQ(1, rdsr(&self->s, 0x15) & 1);	/* ADS */
+	ASSERT_EQ(0, rd(&self->s, 0x5a, 3, 1, 0, h, 4));
 	EXPECT_EQ(0, memcmp(h, "SFDP", 4));
 }
 
 /* DS-257FV §8.2.25: programming can only clear bits (result = old AND new) */
 TEST_F(chip, program_ands_bits_into_array)
 {
-	uint8_t old[16], new[16], got[16];
+	__u8 old[16], new[16], got[16];
 	int i;
 
 	memset(old, 0xf0, sizeof(old));
 	memset(new, 0x3c, sizeof(new));
-	ASSERT_EQ(0, img_rw(self, 1, 0x2000, old, 16));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x2000, new, 16));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x2000, got, 16));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x2000, old, 16));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x2000, new, 16));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x2000, got, 16));
 	for (i = 0; i < 16; i++)
 		EXPECT_EQ(0x30, got[i]);	/* 0xF0 & 0x3C; a copy gives 0x3C */
 }
@@ -280,57 +285,57 @@ TEST_F(chip, program_ands_bits_into_array)
 /* DS-257FV §8.2.25: past the end of the 256-byte page the address wraps */
 TEST_F(chip, page_program_wraps_within_page)
 {
-	uint8_t data[16], got[256];
+	__u8 data[16], got[256];
 	int i;
 
 	for (i = 0; i < 16; i++)
 		data[i] = i;
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x40000 + 250, data, 16));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x40000, got, 256));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x40000 + 250, data, 16));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x40000, got, 256));
 	for (i = 0; i < 6; i++)
 		EXPECT_EQ(i, got[250 + i]);
 	for (i = 6; i < 16; i++)
 		EXPECT_EQ(i, got[i - 6]);	/* wrapped to the page start */
 	EXPECT_EQ(0xff, got[10]);
-	ASSERT_EQ(0, img_rw(self, 0, 0x40100, got, 4));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x40100, got, 4));
 	EXPECT_EQ(0xff, got[0]);		/* next page untouched */
 }
 
 /* DS-257FV §8.2.25: PP/erase without WEL are ignored; WEL clears afterwards */
 TEST_F(chip, program_needs_write_enable)
 {
-	uint8_t z[4] = { 0 }, got[4];
+	__u8 z[4] = { 0 }, got[4];
 
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x3000, z, 4));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x3000, got, 4));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x3000, z, 4));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x3000, got, 4));
 	EXPECT_EQ(0xff, got[0]);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	EXPECT_EQ(2, rdsr(self, 0x05) & 2);
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x3000, z, 4));
-	wait_idle(self);
-	EXPECT_EQ(0, rdsr(self, 0x05) & 2);	/* WEL auto-cleared */
-	ASSERT_EQ(0, img_rw(self, 0, 0x3000, got, 4));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	EXPECT_EQ(2, rdsr(&self->s, 0x05) & 2);
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x3000, z, 4));
+	wait_idle(&self->s);
+	EXPECT_EQ(0, rdsr(&self->s, 0x05) & 2);	/* WEL auto-cleared */
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x3000, got, 4));
 	EXPECT_EQ(0x00, got[0]);
 }
 
 /* DS-257FV §8.2.26-29: erase sets the whole sector/block to 0xFF, nothing else */
 TEST_F(chip, erase_sets_ff_within_bounds_only)
 {
-	static uint8_t buf[3 * 65536];
+	static __u8 buf[3 * 65536];
 	int i, ok = 1;
 
 	memset(buf, 0, sizeof(buf));
-	ASSERT_EQ(0, img_rw(self, 1, 0x100000 - 65536, buf, sizeof(buf)));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x20, 3, 0x100000 + 0x1234, NULL, 0));
-	wait_idle(self);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0xdc, 4, 0x110000, NULL, 0));	/* 4B 64K */
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x100000 - 65536, buf, sizeof(buf)));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x100000 - 65536, buf, sizeof(buf)));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x20, 3, 0x100000 + 0x1234, NULL, 0));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xdc, 4, 0x110000, NULL, 0));	/* 4B 64K */
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x100000 - 65536, buf, sizeof(buf)));
 	for (i = 0; i < 65536; i++)
 		ok &= buf[i] == 0;
 	for (i = 65536; i < 65536 + 4096; i++)
@@ -349,203 +354,203 @@ TEST_F(chip, erase_sets_ff_within_bounds_only)
  */
 TEST_F(chip, busy_rejects_everything_but_status_reads)
 {
-	uint8_t data[4] = { 0x12, 0x34, 0x56, 0x78 }, got[4], sr;
+	__u8 data[4] = { 0x12, 0x34, 0x56, 0x78 }, got[4], sr;
 
-	ASSERT_EQ(0, img_rw(self, 1, 0x500000, data, 4));
-	ASSERT_EQ(0, sim_set(self, "busy_div", "1"));	/* real 45 ms */
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x20, 3, 0x0, NULL, 0));
-	sr = rdsr(self, 0x05);
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x500000, data, 4));
+	ASSERT_EQ(0, sim_set(&self->s, "busy_div", "1"));	/* real 45 ms */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x20, 3, 0x0, NULL, 0));
+	sr = rdsr(&self->s, 0x05);
 	ASSERT_EQ(1, sr & 1) TH_LOG("BUSY not set right after erase");
-	ASSERT_EQ(0, rd(self, 0x03, 3, 0, 0x500000, got, 4));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x500000, got, 4));
 	EXPECT_NE(0, memcmp(got, data, 4)) TH_LOG("read accepted while busy");
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x600000, data, 4));
-	EXPECT_LE(1, sim_stat(self, "polls"));
-	wait_idle(self);
-	EXPECT_EQ(0, rdsr(self, 0x05) & 3);
-	ASSERT_EQ(0, img_rw(self, 0, 0x600000, got, 4));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x600000, data, 4));
+	EXPECT_LE(1, sim_stat(&self->s, "polls"));
+	wait_idle(&self->s);
+	EXPECT_EQ(0, rdsr(&self->s, 0x05) & 3);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x600000, got, 4));
 	EXPECT_EQ(0xff, got[0]) TH_LOG("program accepted while busy");
-	EXPECT_LE(2, sim_stat(self, "ignored"));
-	ASSERT_EQ(0, rd(self, 0x03, 3, 0, 0x500000, got, 4));
+	EXPECT_LE(2, sim_stat(&self->s, "ignored"));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x500000, got, 4));
 	EXPECT_EQ(0, memcmp(got, data, 4));
 }
 
 /* chips.md §1.5 (DS-257FV §7.1.16): SR1=0x44 (TB=1, BP0=1) = bottom 64 KiB */
 TEST_F(chip, bp_tb_protects_bottom_block)
 {
-	uint8_t z[4] = { 0 }, got[4];
+	__u8 z[4] = { 0 }, got[4];
 
-	ASSERT_EQ(0, sim_set(self, "sr1", "0x44"));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0xfffc, z, 4));
-	wait_idle(self);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x10000, z, 4));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0xfffc, got, 4));
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x44"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0xfffc, z, 4));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x10000, z, 4));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xfffc, got, 4));
 	EXPECT_EQ(0xff, got[0]);		/* protected: ignored silently */
-	ASSERT_EQ(0, img_rw(self, 0, 0x10000, got, 4));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x10000, got, 4));
 	EXPECT_EQ(0x00, got[0]);		/* first unprotected block */
 }
 
 /* chips.md §1.5: TB=0, BP=1001 protects the upper 16 MiB */
 TEST_F(chip, bp_top_half)
 {
-	uint8_t z[1] = { 0 }, got[1];
+	__u8 z[1] = { 0 }, got[1];
 
-	ASSERT_EQ(0, sim_set(self, "sr1", "0x24"));	/* BP3|BP0 */
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x12, 4, 0x1000000, z, 1));
-	wait_idle(self);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x12, 4, 0xffffff, z, 1));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x1000000, got, 1));
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x24"));	/* BP3|BP0 */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0x1000000, z, 1));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0xffffff, z, 1));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x1000000, got, 1));
 	EXPECT_EQ(0xff, got[0]);
-	ASSERT_EQ(0, img_rw(self, 0, 0xffffff, got, 1));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xffffff, got, 1));
 	EXPECT_EQ(0x00, got[0]);
 }
 
 /* chips.md §1.5: CMP=1 with BP=0000 protects everything; chip erase ignored */
 TEST_F(chip, cmp_with_bp0_protects_all_and_blocks_chip_erase)
 {
-	uint8_t z[1] = { 0 }, got[1];
+	__u8 z[1] = { 0 }, got[1];
 
-	ASSERT_EQ(0, img_rw(self, 1, 0x800000, z, 1));
-	ASSERT_EQ(0, sim_set(self, "sr2", "0x42"));	/* CMP + QE */
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, cmd(self, 0xc7));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x800000, got, 1));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x800000, z, 1));
+	ASSERT_EQ(0, sim_set(&self->s, "sr2", "0x42"));	/* CMP + QE */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0xc7));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x800000, got, 1));
 	EXPECT_EQ(0x00, got[0]);
-	ASSERT_EQ(0, sim_set(self, "sr2", "0x02"));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, cmd(self, 0x60));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x800000, got, 1));
+	ASSERT_EQ(0, sim_set(&self->s, "sr2", "0x02"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0x60));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x800000, got, 1));
 	EXPECT_EQ(0xff, got[0]);
 }
 
 /* chips.md §1.6: SRP=1 with WP# low refuses status writes; WP# high allows */
 TEST_F(chip, srp_with_wp_low_refuses_status_write)
 {
-	uint8_t w[2] = { 0x01, 0x00 };
+	__u8 w[2] = { 0x01, 0x00 };
 
-	ASSERT_EQ(0, sim_set(self, "sr1", "0x9c"));	/* SRP|BP2..0 */
-	ASSERT_EQ(0, sim_set(self, "wp", "0"));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, xfer(self, w, NULL, 2));
-	wait_idle(self);
-	EXPECT_EQ(0x9c, rdsr(self, 0x05));
-	ASSERT_EQ(0, sim_set(self, "wp", "1"));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, xfer(self, w, NULL, 2));
-	wait_idle(self);
-	EXPECT_EQ(0x00, rdsr(self, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x9c"));	/* SRP|BP2..0 */
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "0"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x9c, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "1"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
 }
 
 /* chips.md §1.6: SRL=1 locks the status registers until a power cycle */
 TEST_F(chip, srl_locks_until_power_cycle)
 {
-	uint8_t w[2] = { 0x01, 0x00 };
+	__u8 w[2] = { 0x01, 0x00 };
 
-	ASSERT_EQ(0, sim_set(self, "sr1", "0x04"));
-	ASSERT_EQ(0, sim_set(self, "sr2", "0x03"));	/* SRL|QE */
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, xfer(self, w, NULL, 2));
-	wait_idle(self);
-	EXPECT_EQ(0x04, rdsr(self, 0x05));
-	ASSERT_EQ(0, sim_set(self, "power_cycle", "1"));
-	EXPECT_EQ(0, rdsr(self, 0x35) & 1);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, xfer(self, w, NULL, 2));
-	wait_idle(self);
-	EXPECT_EQ(0x00, rdsr(self, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x04"));
+	ASSERT_EQ(0, sim_set(&self->s, "sr2", "0x03"));	/* SRL|QE */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x04, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0, rdsr(&self->s, 0x35) & 1);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
 }
 
 /* DS-128JV §8.2.2/§8.2.5: 50h + 01h writes volatile bits only, no BUSY */
 TEST_F(chip, volatile_status_write_is_lost_at_power_cycle)
 {
-	uint8_t w[2] = { 0x01, 0x08 };
+	__u8 w[2] = { 0x01, 0x08 };
 
-	ASSERT_EQ(0, cmd(self, 0x50));
-	ASSERT_EQ(0, xfer(self, w, NULL, 2));
-	EXPECT_EQ(0x08, rdsr(self, 0x05));
-	EXPECT_EQ(0, sim_stat(self, "busy_ns"));
-	ASSERT_EQ(0, sim_set(self, "power_cycle", "1"));
-	EXPECT_EQ(0x00, rdsr(self, 0x05));
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, xfer(self, w, NULL, 2));
-	wait_idle(self);
-	ASSERT_EQ(0, sim_set(self, "power_cycle", "1"));
-	EXPECT_EQ(0x08, rdsr(self, 0x05));	/* non-volatile survives */
+	ASSERT_EQ(0, cmd(&self->s, 0x50));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	EXPECT_EQ(0x08, rdsr(&self->s, 0x05));
+	EXPECT_EQ(0, sim_stat(&self->s, "busy_ns"));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0x08, rdsr(&self->s, 0x05));	/* non-volatile survives */
 }
 
 /* DS-257FV §8.2.8/9 + §7.2: B7h/E9h and the extended address register */
 TEST_F(chip, four_byte_mode_and_ear)
 {
-	uint8_t mark[2] = { 0xa5, 0x5a }, got[1], ear[2] = { 0xc5, 1 };
+	__u8 mark[2] = { 0xa5, 0x5a }, got[1], ear[2] = { 0xc5, 1 };
 
-	ASSERT_EQ(0, img_rw(self, 1, 0x1000010, &mark[0], 1));
-	ASSERT_EQ(0, img_rw(self, 1, 0x10, &mark[1], 1));
-	ASSERT_EQ(0, rd(self, 0x03, 3, 0, 0x10, got, 1));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x1000010, &mark[0], 1));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x10, &mark[1], 1));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x10, got, 1));
 	EXPECT_EQ(0x5a, got[0]);
-	ASSERT_EQ(0, cmd(self, 0xb7));
-	ASSERT_EQ(0, rd(self, 0x03, 4, 0, 0x1000010, got, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 4, 0, 0x1000010, got, 1));
 	EXPECT_EQ(0xa5, got[0]);
-	ASSERT_EQ(0, cmd(self, 0xe9));
-	EXPECT_EQ(0, rdsr(self, 0x15) & 1);
-	ASSERT_EQ(0, rd(self, 0x13, 4, 0, 0x1000010, got, 1));	/* always 4B */
+	ASSERT_EQ(0, cmd(&self->s, 0xe9));
+	EXPECT_EQ(0, rdsr(&self->s, 0x15) & 1);
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x1000010, got, 1));	/* always 4B */
 	EXPECT_EQ(0xa5, got[0]);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, xfer(self, ear, NULL, 2));
-	ASSERT_EQ(0, rd(self, 0x03, 3, 0, 0x10, got, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, ear, NULL, 2));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x10, got, 1));
 	EXPECT_EQ(0xa5, got[0]);	/* EAR supplies A24 */
-	EXPECT_EQ(1, rdsr(self, 0xc8));
+	EXPECT_EQ(1, rdsr(&self->s, 0xc8));
 }
 
 /* DS-257FV §8.2.53: 66h immediately followed by 99h resets volatile state */
 TEST_F(chip, reset_needs_66_then_99)
 {
-	ASSERT_EQ(0, cmd(self, 0xb7));
-	ASSERT_EQ(0, cmd(self, 0x66));
-	ASSERT_EQ(0, cmd(self, 0x05));
-	ASSERT_EQ(0, cmd(self, 0x99));
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	ASSERT_EQ(0, cmd(&self->s, 0x66));
+	ASSERT_EQ(0, cmd(&self->s, 0x05));
+	ASSERT_EQ(0, cmd(&self->s, 0x99));
 	usleep(1000);
-	EXPECT_EQ(1, rdsr(self, 0x15) & 1);	/* not reset: sequence broken */
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, cmd(self, 0x66));
-	ASSERT_EQ(0, cmd(self, 0x99));
+	EXPECT_EQ(1, rdsr(&self->s, 0x15) & 1);	/* not reset: sequence broken */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0x66));
+	ASSERT_EQ(0, cmd(&self->s, 0x99));
 	usleep(1000);
-	EXPECT_EQ(0, rdsr(self, 0x15) & 1);	/* ADS back to ADP = 0 */
-	EXPECT_EQ(0, rdsr(self, 0x05) & 2);	/* WEL cleared */
+	EXPECT_EQ(0, rdsr(&self->s, 0x15) & 1);	/* ADS back to ADP = 0 */
+	EXPECT_EQ(0, rdsr(&self->s, 0x05) & 2);	/* WEL cleared */
 }
 
 /* DS-257FV §8.2.34-35: after B9h only ABh is recognised */
 TEST_F(chip, power_down_and_release)
 {
-	uint8_t id[3], dev[1];
+	__u8 id[3], dev[1];
 
-	ASSERT_EQ(0, cmd(self, 0xb9));
+	ASSERT_EQ(0, cmd(&self->s, 0xb9));
 	usleep(100);
-	ASSERT_EQ(0, rd(self, 0x9f, 0, 0, 0, id, 3));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
 	EXPECT_FALSE(id[0] == 0xef && id[1] == 0x60);
-	ASSERT_EQ(0, rd(self, 0xab, 3, 0, 0, dev, 1));
+	ASSERT_EQ(0, rd(&self->s, 0xab, 3, 0, 0, dev, 1));
 	EXPECT_EQ(0x18, dev[0]);
 	usleep(100);
-	ASSERT_EQ(0, rd(self, 0x9f, 0, 0, 0, id, 3));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
 	EXPECT_EQ(0xef, id[0]);
 }
 
 /* DS-257FV §8.2.38: 4Bh needs 4 dummy bytes in 3-byte mode, 5 in 4-byte */
 TEST_F(chip, unique_id_dummy_bytes_follow_address_mode)
 {
-	uint8_t a[8], b[8];
+	__u8 a[8], b[8];
 
-	ASSERT_EQ(0, rd(self, 0x4b, 0, 4, 0, a, 8));
-	ASSERT_EQ(0, cmd(self, 0xb7));
-	ASSERT_EQ(0, rd(self, 0x4b, 0, 5, 0, b, 8));
+	ASSERT_EQ(0, rd(&self->s, 0x4b, 0, 4, 0, a, 8));
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	ASSERT_EQ(0, rd(&self->s, 0x4b, 0, 5, 0, b, 8));
 	EXPECT_EQ(0, memcmp(a, b, 8));
 	EXPECT_FALSE(a[0] == 0xff && a[1] == 0xff && a[7] == 0xff);
 }
@@ -553,70 +558,70 @@ TEST_F(chip, unique_id_dummy_bytes_follow_address_mode)
 /* DS-257FV §6.2/§7.1.18: WPS=1 uses individual locks, all set at power-up */
 TEST_F(chip, individual_locks_with_wps)
 {
-	uint8_t z[1] = { 0 }, got[1], lk[1];
+	__u8 z[1] = { 0 }, got[1], lk[1];
 
-	ASSERT_EQ(0, sim_set(self, "sr3", "0x04"));
-	ASSERT_EQ(0, sim_set(self, "power_cycle", "1"));
-	ASSERT_EQ(0, rd(self, 0x3d, 3, 0, 0x20000, lk, 1));
+	ASSERT_EQ(0, sim_set(&self->s, "sr3", "0x04"));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, rd(&self->s, 0x3d, 3, 0, 0x20000, lk, 1));
 	EXPECT_EQ(1, lk[0] & 1);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x20000, z, 1));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x20000, got, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x20000, z, 1));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x20000, got, 1));
 	EXPECT_EQ(0xff, got[0]);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x39, 3, 0x20000, NULL, 0));	/* unlock */
-	wait_idle(self);
-	ASSERT_EQ(0, rd(self, 0x3d, 3, 0, 0x20000, lk, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x39, 3, 0x20000, NULL, 0));	/* unlock */
+	wait_idle(&self->s);
+	ASSERT_EQ(0, rd(&self->s, 0x3d, 3, 0, 0x20000, lk, 1));
 	EXPECT_EQ(0, lk[0] & 1);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, addr_cmd(self, 0x02, 3, 0x20000, z, 1));
-	wait_idle(self);
-	ASSERT_EQ(0, img_rw(self, 0, 0x20000, got, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x02, 3, 0x20000, z, 1));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x20000, got, 1));
 	EXPECT_EQ(0x00, got[0]);
-	ASSERT_EQ(0, cmd(self, 0x06));
-	ASSERT_EQ(0, cmd(self, 0x98));				/* global unlock */
-	wait_idle(self);
-	ASSERT_EQ(0, rd(self, 0x3d, 3, 0, 0x30000, lk, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0x98));				/* global unlock */
+	wait_idle(&self->s);
+	ASSERT_EQ(0, rd(&self->s, 0x3d, 3, 0, 0x30000, lk, 1));
 	EXPECT_EQ(0, lk[0] & 1);
 }
 
 /* Faults: MISO stuck high/low as seen on a bad clip or unpowered chip */
 TEST_F(chip, fault_miso_stuck)
 {
-	uint8_t id[3];
+	__u8 id[3];
 
-	ASSERT_EQ(0, sim_set(self, "fault_miso", "high"));
-	ASSERT_EQ(0, rd(self, 0x9f, 0, 0, 0, id, 3));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_miso", "high"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
 	EXPECT_EQ(0xff, id[0] & id[1] & id[2]);
-	ASSERT_EQ(0, sim_set(self, "fault_miso", "low"));
-	ASSERT_EQ(0, rd(self, 0x9f, 0, 0, 0, id, 3));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_miso", "low"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
 	EXPECT_EQ(0, id[0] | id[1] | id[2]);
 }
 
 /* Counters add up what was clocked: 1 message, 4 bytes, 32 cycles */
 TEST_F(chip, stats_count_bus_cycles)
 {
-	uint8_t id[3];
+	__u8 id[3];
 
-	ASSERT_EQ(0, sim_set(self, "stats", "0"));
-	ASSERT_EQ(0, rd(self, 0x9f, 0, 0, 0, id, 3));
-	EXPECT_EQ(1, sim_stat(self, "messages"));
-	EXPECT_EQ(4, sim_stat(self, "bytes"));
-	EXPECT_EQ(32, sim_stat(self, "cycles"));
-	EXPECT_EQ(1, sim_stat(self, "op_9f"));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(1, sim_stat(&self->s, "messages"));
+	EXPECT_EQ(4, sim_stat(&self->s, "bytes"));
+	EXPECT_EQ(32, sim_stat(&self->s, "cycles"));
+	EXPECT_EQ(1, sim_stat(&self->s, "op_9f"));
 }
 
 /* Reading through the bus gives what debugfs loaded (random 1 MiB) */
 TEST_F(chip, bus_read_matches_debugfs_image)
 {
-	static uint8_t a[1 << 20], b[1 << 20];
+	static __u8 a[1 << 20], b[1 << 20];
 
 	fill(a, sizeof(a), 7);
-	ASSERT_EQ(0, img_rw(self, 1, CHIP_SIZE - sizeof(a), a, sizeof(a)));
-	ASSERT_EQ(0, rd(self, 0x0c, 4, 1, CHIP_SIZE - sizeof(a), b, 4000));
+	ASSERT_EQ(0, img_rw(&self->s, 1, CHIP_SIZE - sizeof(a), a, sizeof(a)));
+	ASSERT_EQ(0, rd(&self->s, 0x0c, 4, 1, CHIP_SIZE - sizeof(a), b, 4000));
 	EXPECT_EQ(0, memcmp(a, b, 4000));
-	EXPECT_EQ(1, sim_get(self, "wp"));
+	EXPECT_EQ(1, sim_get(&self->s, "wp"));
 }
 
 TEST_HARNESS_MAIN

@@ -15,7 +15,7 @@ top=$(cd "$here/../.." && pwd)
 cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 out=$top/selftests/out
 mkdir -p "$out"
-splat='BUG:|WARNING:|Call Trace|KASAN|INFO: possible|lockdep|locking correctness validator|suspected memory leak|unreferenced object|Oops|Kernel panic|general protection fault'
+splat='BUG:|WARNING:|INFO:|Call Trace|KASAN|DEBUG_LOCKS_WARN_ON|locking correctness validator|suspected memory leak|unreferenced object|Oops|Kernel panic|general protection fault'
 
 # kernel_setup NAME: sets KIMG KREL MODROOT KDIR
 kernel_setup() {
