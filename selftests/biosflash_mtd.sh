@@ -1,0 +1,140 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The driver core against the simulated W25Q256JW: identification, MTD
+# geometry, flashcp/dd/mtd_debug round trips checked against the simulator's
+# own dump, bounds, FF-page skipping proven by the simulator's counters, a
+# dead bus refused at probe, a stuck chip timing out, a killed flashcp
+# stopping, and the chip left in 3-byte mode with no non-volatile bit changed
+# after rmmod.
+. /tests/lib.sh
+
+MB=1048576
+M=/dev/mtd0
+now() { cut -d' ' -f1 /proc/uptime; }
+# lt A B: A < B for decimal seconds
+lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+
+up() {
+	sim_unload
+	sim_load chips=w25q256jw "$@" && modprobe biosflash && [ -c $M ]
+}
+
+# --- identification and geometry --------------------------------------------
+sim_unload
+sim_load chips=w25q256jw
+nv_before="$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")"
+dmesg -c > /dev/null
+modprobe biosflash
+t_run "probe_creates_mtd_device" test -c $M
+line=$(dmesg | grep 'biosflash' | grep -c 'w25q256jw.*32768 KiB.*ef6019.*1.70-1.95 V')
+t_eq "probe_logs_one_identification_line" "$line" 1
+S=/sys/class/mtd/mtd0
+t_eq "sysfs_size_32MiB" "$(cat $S/size)" 33554432
+t_eq "sysfs_erasesize_64KiB" "$(cat $S/erasesize)" 65536
+t_eq "sysfs_writesize_1" "$(cat $S/writesize)" 1
+t_eq "sysfs_type_nor" "$(cat $S/type)" nor
+mtdinfo $M > /tmp/mtdinfo 2>&1
+t_run "mtdinfo_reports_64KiB_eraseblocks" grep -q 'Eraseblock size:.*65536 bytes' /tmp/mtdinfo
+t_run "mtdinfo_reports_512_eraseblocks" grep -q 'Amount of eraseblocks:.*512 ' /tmp/mtdinfo
+
+# --- flashcp and dd round trips ---------------------------------------------
+bf_mkimage /tmp/img 4194304 11
+sim_reset_stats
+t_run "flashcp_verify_succeeds" flashcp -v /tmp/img $M
+t_eq "flashcp_result_in_simulator_array" "$(sim_hash 4194304)" "$(file_hash /tmp/img)"
+nonff=$(od -An -v -tx1 -w256 /tmp/img | grep -cv '^\( ff\)*$')
+progs=$(( $(sim_stat op_02) + $(sim_stat op_12) ))
+t_eq "page_programs_equal_non_ff_pages" "$progs" "$nonff"
+
+head -c $((3 * MB)) /dev/urandom > /tmp/rnd
+dd if=/tmp/rnd of="$SIM/image" bs=$MB seek=20 2>/dev/null
+dd if=$M of=/tmp/back bs=$MB skip=20 count=3 2>/dev/null
+t_eq "dd_read_matches_simulator_array" "$(file_hash /tmp/back)" "$(file_hash /tmp/rnd)"
+
+# --- mtd_debug at the edges and across the 16 MiB boundary -------------------
+edge() {
+	name=$1 off=$2 len=$3
+	head -c "$len" /dev/urandom > /tmp/e
+	if mtd_debug erase $M "$off" "$len" > /dev/null &&
+		mtd_debug write $M "$off" "$len" /tmp/e > /dev/null &&
+		mtd_debug read $M "$off" "$len" /tmp/r > /dev/null; then
+		dd if="$SIM/image" of=/tmp/s bs=65536 skip=$((off / 65536)) \
+			count=$((len / 65536)) 2>/dev/null
+		if [ "$(file_hash /tmp/r)" = "$(file_hash /tmp/e)" ] &&
+			[ "$(file_hash /tmp/s)" = "$(file_hash /tmp/e)" ]; then
+			t_ok "$name"
+		else
+			t_fail "$name" "data differs (mtd read or simulator array)"
+		fi
+	else
+		t_fail "$name" "mtd_debug failed"
+	fi
+}
+edge "mtd_debug_first_block" 0 65536
+edge "mtd_debug_last_block" $((32 * MB - 65536)) 65536
+edge "mtd_debug_across_16MiB_boundary" $((16 * MB - 65536)) 131072
+
+# --- bad requests change nothing ---------------------------------------------
+h=$(sim_hash)
+t_fails "unaligned_erase_rejected" mtd_debug erase $M 4096 65536
+t_fails "erase_past_end_rejected" mtd_debug erase $M $((32 * MB - 65536)) 131072
+head -c 8192 /dev/zero > /tmp/z
+t_fails "write_past_end_rejected" mtd_debug write $M $((32 * MB - 4096)) 8192 /tmp/z
+t_eq "rejected_requests_changed_nothing" "$(sim_hash)" "$h"
+
+# --- a stuck chip times out within the bound ---------------------------------
+echo 1 > "$SIM/fault_stuck_busy"
+dmesg -c > /dev/null
+t0=$(now)
+mtd_debug erase $M $((8 * MB)) 65536 > /tmp/o 2>&1
+rc=$?
+t1=$(now)
+echo 0 > "$SIM/fault_stuck_busy"
+t_fails "stuck_busy_erase_fails" test "$rc" = 0
+t_run "stuck_busy_returns_within_10s" lt "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" 10
+t_eq "stuck_busy_one_error_line" "$(dmesg | grep -c 'biosflash.*tim')" 1
+dmesg | grep biosflash | sed 's/^/# /'
+
+# --- rmmod leaves the chip as at power-on -------------------------------------
+rmmod biosflash
+t_eq "after_rmmod_chip_in_3byte_mode" "$(( $(cat "$SIM/sr3") & 1 ))" 0
+echo 1 > "$SIM/power_cycle"
+t_eq "no_nonvolatile_status_bit_changed" \
+	"$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")" "$nv_before"
+
+# --- a dead bus is refused at probe, with its message -------------------------
+for lvl in high low; do
+	sim_unload
+	sim_load chips=w25q256jw modalias=flashsim-raw
+	echo $lvl > "$SIM/fault_miso"
+	modprobe biosflash
+	dmesg -c > /dev/null
+	echo biosflash > /sys/bus/spi/devices/$SIMDEV/driver_override
+	echo "$SIMDEV" > /sys/bus/spi/drivers/biosflash/bind 2>/dev/null
+	t_fails "miso_stuck_${lvl}_refused_at_probe" test -c $M
+	n=$(dmesg | grep -c 'biosflash.*JEDEC ID')
+	t_eq "miso_stuck_${lvl}_one_clear_message" "$n" 1
+	dmesg | grep biosflash | sed 's/^/# /'
+done
+
+# --- a killed flashcp stops promptly -------------------------------------------
+for sig in INT KILL; do
+	up busy_div=1 || { t_fail "setup_for_sig$sig"; continue; }
+	bf_mkimage /tmp/img 33554432 3
+	flashcp /tmp/img $M > /dev/null 2>&1 &
+	pid=$!
+	sleep 3
+	t0=$(now)
+	kill -$sig $pid
+	wait $pid
+	t1=$(now)
+	t_run "sig${sig}_stops_flashcp_within_3s" lt "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" 3
+	m1=$(sim_stat messages)
+	sleep 1
+	t_eq "sig${sig}_no_bus_traffic_after_exit" "$(sim_stat messages)" "$m1"
+done
+
+sim_unload
+rm -f /tmp/img /tmp/rnd /tmp/back /tmp/e /tmp/r /tmp/s /tmp/z
+t_done
