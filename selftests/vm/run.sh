@@ -59,6 +59,12 @@ build_tests() {
 	make -s -C "$top/userspace" OUT="$out/bin" >&2 2>/dev/null || true
 }
 
+# dtb NAME: compile selftests/dt/NAME.dts; prints the .dtb path
+dtb() {
+	dtc -q -@ -I dts -O dtb -o "$out/$1.dtb" "$top/selftests/dt/$1.dts"
+	echo "$out/$1.dtb"
+}
+
 # boot NAME SUITE [QEMU ARGS...]: sets RES_PASS RES_FAIL
 boot() {
 	local k=$1 suite=$2
@@ -98,10 +104,11 @@ boot() {
 total_pass=0 total_fail=0
 run_kernel() {
 	local k=$1 suite=${2:-$1}
+	shift 2 || shift
 	kernel_setup "$k"
 	build_modules "$k"
 	build_tests
-	boot "$k" "$suite"
+	boot "$k" "$suite" "$@"
 	echo "run.sh: $k/$suite: $RES_PASS passed, $RES_FAIL failed" >&2
 	total_pass=$((total_pass + RES_PASS))
 	total_fail=$((total_fail + RES_FAIL))
@@ -109,9 +116,11 @@ run_kernel() {
 
 case $mode in
 stock | debug) run_kernel "$mode" ;;
+debug-dt) run_kernel debug debug-dt -dtb "$(dtb test-base)" ;;
 all)
 	run_kernel stock
 	run_kernel debug
+	run_kernel debug debug-dt -dtb "$(dtb test-base)"
 	;;
 demo) run_kernel stock demo ;;
 *)

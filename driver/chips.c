@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * biosflash chip table: the parts found on PC mainboards, with what their
+ * datasheets guarantee beyond SFDP (supply range, dedicated 4-byte opcodes,
+ * busy times), and the rules that merge the table with SFDP.  Every fact
+ * cites shared/reference/chips.md, which names its datasheet.
+ */
+#include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/sizes.h>
+#include <linux/string.h>
+
+#include "biosflash.h"
+
+/* SFDP may lengthen a table or default time, but by this factor at most. */
+#define BF_SFDP_TIME_CAP	10
+
+/*
+ * Conservative defaults: W25Q257FV, the slowest datasheet at hand
+ * (chips.md §1.7, DS-257FV): tPP 0.7/3 ms, tSE 100/400 ms, tBE1 120/1600 ms,
+ * tBE2 150/2000 ms, tCE 80/400 s for 32 MiB, tW 10/15 ms.
+ */
+static const struct bf_times bf_default_times = {
+	.pp		= { .typ_us = 700,	.max_us = 3000 },
+	.erase_4k	= { .typ_us = 100000,	.max_us = 400000 },
+	.erase_32k	= { .typ_us = 120000,	.max_us = 1600000 },
+	.erase_64k	= { .typ_us = 150000,	.max_us = 2000000 },
+	.chip		= { .typ_us = 80000000,	.max_us = 400000000 },
+	.wrsr		= { .typ_us = 10000,	.max_us = 15000 },
+};
+
+/* W25Q128JV (chips.md §1.7, DS-128JV): faster sector and chip erase. */
+static const struct bf_times bf_w25q128jv_times = {
+	.pp		= { .typ_us = 400,	.max_us = 3000 },
+	.erase_4k	= { .typ_us = 45000,	.max_us = 400000 },
+	.erase_32k	= { .typ_us = 120000,	.max_us = 1600000 },
+	.erase_64k	= { .typ_us = 150000,	.max_us = 2000000 },
+	.chip		= { .typ_us = 40000000,	.max_us = 200000000 },
+	.wrsr		= { .typ_us = 10000,	.max_us = 15000 },
+};
+
+/*
+ * W25Q256FV and W25Q256JV share EF 40 19, but only the JV has 12h/21h/DCh
+ * (chips.md §1.3: "FV has no 12h/21h/DCh").  Linux tells them apart by the
+ * BFPT minor revision: FV = 0 (JESD216), JV = 5 (JESD216A) (chips.md §1.1).
+ * An FV therefore falls back to B7h/E9h.
+ */
+static void bf_w25q256_fixup(struct bf_flash *flash)
+{
+	struct bf_params *p = &flash->params;
+
+	if (p->has_sfdp && p->bfpt_minor == 0) {
+		p->flags &= ~(BF_F_4B_PP | BF_F_4B_ERASE);
+		flash->name = "w25q256fv";
+	}
+}
+
+/*
+ * Supply ranges: chips.md §1.1, §1.8, §2.  4-byte handling: §1.3 (Winbond
+ * 13h/0Ch/12h/21h/DCh, no 4-byte 32 KiB erase), §2 (Macronix adds 5Ch).
+ * Soft reset 66h/99h: DS-257FV §8.2.53 for the Winbond W25Q family; for the
+ * others chips.md has no primary source, so SFDP DW16 decides.
+ * GD25LB256E: chips.md §2 says "4BA" without naming opcodes, so dedicated
+ * opcodes come from its 4BAIT only.
+ */
+static const struct bf_chip bf_chips[] = {
+	{
+		.name = "w25q256jw",
+		.id = { 0xef, 0x60, 0x19 },
+		.vcc_min_mv = 1700, .vcc_max_mv = 1950,
+		.size = SZ_32M,
+		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET,
+	}, {
+		.name = "w25q256jv",
+		.id = { 0xef, 0x40, 0x19 },
+		.vcc_min_mv = 2700, .vcc_max_mv = 3600,
+		.size = SZ_32M,
+		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET,
+		.fixup = bf_w25q256_fixup,
+	}, {
+		.name = "w25q128jv",
+		.id = { 0xef, 0x40, 0x18 },
+		.vcc_min_mv = 2700, .vcc_max_mv = 3600,
+		.size = SZ_16M,
+		.flags = BF_F_SOFT_RESET,
+		.times = &bf_w25q128jv_times,
+	}, {
+		/* also MX25U25643G, MX25U25645G, MX25U25673G (chips.md §2) */
+		.name = "mx25u25635f",
+		.id = { 0xc2, 0x25, 0x39 },
+		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
+		.size = SZ_32M,
+		.flags = BF_F_4B_OPCODES | BF_F_4B_ERASE_32K | BF_F_EN4B,
+	}, {
+		.name = "gd25lb256e",
+		.id = { 0xc8, 0x67, 0x19 },
+		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
+		.size = SZ_32M,
+		.flags = BF_F_EN4B,
+	},
+};
+
+/**
+ * bf_chip_lookup() - find a chip table entry by JEDEC ID
+ * @id: the BF_ID_LEN bytes read with 9Fh
+ *
+ * Return: the entry, or NULL if the chip is not in the table.
+ */
+const struct bf_chip *bf_chip_lookup(const u8 *id)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bf_chips); i++)
+		if (!memcmp(bf_chips[i].id, id, BF_ID_LEN))
+			return &bf_chips[i];
+
+	return NULL;
+}
+
+static void bf_set_erase(struct bf_erase_type *e, u32 size, u8 opcode)
+{
+	e->size = size;
+	e->opcode = opcode;
+}
+
+/**
+ * bf_params_init() - start the chip parameters from the chip table
+ * @flash: the programmer, with @flash->chip set (or NULL)
+ *
+ * A table chip without SFDP gets the erase commands every part in the table
+ * has (chips.md §1.3: 20h, 52h, D8h); SFDP, parsed next, replaces them.
+ */
+void bf_params_init(struct bf_flash *flash)
+{
+	struct bf_params *p = &flash->params;
+	const struct bf_chip *chip = flash->chip;
+
+	memset(p, 0, sizeof(*p));
+	p->page_size = 256;
+	if (!chip)
+		return;
+
+	p->size = chip->size;
+	p->flags = chip->flags;
+	bf_set_erase(&p->erase[0], SZ_4K, BF_OP_SE_4K);
+	bf_set_erase(&p->erase[1], SZ_32K, BF_OP_BE_32K);
+	bf_set_erase(&p->erase[2], SZ_64K, BF_OP_BE_64K);
+}
+
+static u32 bf_scale_us(u32 us, u64 factor)
+{
+	return min_t(u64, (u64)us * factor, U32_MAX);
+}
+
+/*
+ * SFDP figures in @t (zero when SFDP had none) win for the typical time;
+ * the maximum is the longer of SFDP's and @base's, so a short SFDP value
+ * never undercuts the datasheet, capped so a corrupt table cannot turn a
+ * stuck chip into an hour-long wait.
+ */
+static void bf_merge_time(struct bf_optime *t, struct bf_optime base)
+{
+	u32 cap = bf_scale_us(base.max_us, BF_SFDP_TIME_CAP);
+
+	if (!t->typ_us)
+		t->typ_us = base.typ_us;
+	t->max_us = min(max(t->max_us, base.max_us), cap);
+}
+
+static struct bf_optime bf_erase_base(const struct bf_times *times, u32 size)
+{
+	struct bf_optime t = times->erase_64k;
+	u32 blocks = max_t(u32, size / SZ_64K, 1);
+
+	if (size <= SZ_4K)
+		return times->erase_4k;
+	if (size <= SZ_32K)
+		return times->erase_32k;
+
+	t.typ_us = bf_scale_us(t.typ_us, blocks);
+	t.max_us = bf_scale_us(t.max_us, blocks);
+	return t;
+}
+
+/* The default chip erase time is for 32 MiB: scale it for bigger chips. */
+static struct bf_optime bf_chip_erase_base(const struct bf_times *times,
+					   u64 size)
+{
+	struct bf_optime t = times->chip;
+	u64 units = max_t(u64, size >> 25, 1);
+
+	if (times != &bf_default_times)
+		return t;
+
+	t.typ_us = bf_scale_us(t.typ_us, units);
+	t.max_us = bf_scale_us(t.max_us, units);
+	return t;
+}
+
+/* Dedicated 4-byte erase opcodes the table guarantees (chips.md §1.3, §2). */
+static u8 bf_erase_opcode_4b(u32 flags, u8 opcode)
+{
+	if ((flags & BF_F_4B_ERASE) && opcode == BF_OP_SE_4K)
+		return BF_OP_SE_4K_4B;
+	if ((flags & BF_F_4B_ERASE) && opcode == BF_OP_BE_64K)
+		return BF_OP_BE_64K_4B;
+	if ((flags & BF_F_4B_ERASE_32K) && opcode == BF_OP_BE_32K)
+		return BF_OP_BE_32K_4B;
+	return 0;
+}
+
+/**
+ * bf_params_finalize() - merge table, SFDP and default parameters
+ * @flash: the programmer, after bf_params_init(), SFDP and the chip fixup
+ *
+ * Fills in busy times (SFDP, else table, else defaults), 4-byte erase
+ * opcodes the table guarantees but SFDP did not list, and message names.
+ */
+void bf_params_finalize(struct bf_flash *flash)
+{
+	struct bf_params *p = &flash->params;
+	const struct bf_times *times = &bf_default_times;
+	unsigned int i;
+
+	if (flash->chip && flash->chip->times)
+		times = flash->chip->times;
+
+	for (i = 0; i < BF_ERASE_TYPES; i++) {
+		struct bf_erase_type *e = &p->erase[i];
+
+		if (!e->size)
+			continue;
+		if (!e->opcode_4b)
+			e->opcode_4b = bf_erase_opcode_4b(p->flags, e->opcode);
+		bf_merge_time(&e->time, bf_erase_base(times, e->size));
+		snprintf(e->name, sizeof(e->name), "%u KiB erase",
+			 e->size / SZ_1K);
+	}
+	bf_merge_time(&p->pp, times->pp);
+	bf_merge_time(&p->chip_erase, bf_chip_erase_base(times, p->size));
+}
