@@ -103,7 +103,7 @@ struct bf_erase_type {
 	u8 opcode_4b;
 	u8 op;
 	struct bf_optime time;
-	char name[16];
+	char name[20];
 };
 
 /**
@@ -114,6 +114,7 @@ struct bf_erase_type {
  * @erase: erase types, in BFPT order (not sorted)
  * @pp: page program time
  * @chip_erase: chip erase time
+ * @wrsr: status register write time, also bounds other short waits
  * @has_sfdp: an SFDP BFPT was found and parsed
  * @bfpt_minor: BFPT minor revision (0 = JESD216, 5 = A, 6 = B, ...)
  */
@@ -124,6 +125,7 @@ struct bf_params {
 	struct bf_erase_type erase[BF_ERASE_TYPES];
 	struct bf_optime pp;
 	struct bf_optime chip_erase;
+	struct bf_optime wrsr;
 	bool has_sfdp;
 	u8 bfpt_minor;
 };

@@ -238,4 +238,5 @@ void bf_params_finalize(struct bf_flash *flash)
 	}
 	bf_merge_time(&p->pp, times->pp);
 	bf_merge_time(&p->chip_erase, bf_chip_erase_base(times, p->size));
+	bf_merge_time(&p->wrsr, times->wrsr);
 }

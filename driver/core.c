@@ -1,0 +1,888 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * biosflash: a PC BIOS SPI NOR chip behind any Linux SPI controller (e.g. a
+ * Raspberry Pi's), exposed as an MTD device.  The chip is identified by its
+ * JEDEC ID and SFDP, every busy wait is bounded by the operation's datasheet
+ * maximum, and bus faults (a floating or shorted MISO, an unpowered chip)
+ * are reported as such instead of as a hang.  The chip is left as it was at
+ * power-on: no non-volatile bit is ever written and 4-byte mode is left on
+ * exit.  Facts cited as "chips.md" come from shared/reference/chips.md.
+ */
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/ktime.h>
+#include <linux/minmax.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/mtd/mtd.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/sched/signal.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/spi/spi-mem.h>
+#include <linux/spi/spi.h>
+#include <linux/string.h>
+
+#include "biosflash.h"
+
+#define BF_CMD_BUF_SIZE		8
+/* Array data bounce buffer: the largest single read or program command. */
+#define BF_DATA_BUF_SIZE	SZ_64K
+#define BF_ID_READS		3
+#define BF_3B_LIMIT		SZ_16M		/* reach of a 3-byte address */
+#define BF_READ_MAX_HZ		50000000	/* fR of 03h/13h, DS-257FV */
+#define BF_T_RST_US		30		/* tRST, DS-257FV §8.2.53 */
+#define BF_T_RES1_US		3		/* tRES1, DS-257FV */
+#define BF_DEADLINE_MARGIN	2		/* deadline = 2 x maximum time */
+#define BF_POLL_MIN_US		10
+#define BF_POLL_MAX_US		50000
+
+static bool bf_erase_4k;
+module_param_named(erase_4k, bf_erase_4k, bool, 0444);
+MODULE_PARM_DESC(erase_4k,
+		 "Use 4 KiB MTD erase blocks instead of 64 KiB (finer updates, slower full writes)");
+
+#define to_bf_flash(m) container_of(m, struct bf_flash, mtd)
+
+/*
+ * Bus layer.  Each helper prints one message for the fault it detects and
+ * returns an error; callers only pass errors on, so every failure reaching
+ * user space has been explained exactly once.
+ */
+static int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op)
+{
+	int ret = spi_mem_exec_op(flash->spimem, op);
+
+	if (ret)
+		dev_err(flash->dev, "command %02xh failed in the SPI controller: %pe\n",
+			op->cmd.opcode, ERR_PTR(ret));
+	return ret;
+}
+
+static int bf_adjust(struct bf_flash *flash, struct spi_mem_op *op)
+{
+	int ret = spi_mem_adjust_op_size(flash->spimem, op);
+
+	if (ret)
+		dev_err(flash->dev, "SPI controller cannot transfer command %02xh with %u address bytes: %pe\n",
+			op->cmd.opcode, op->addr.nbytes, ERR_PTR(ret));
+	return ret;
+}
+
+static int bf_cmd(struct bf_flash *flash, u8 opcode)
+{
+	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
+					  SPI_MEM_OP_NO_ADDR,
+					  SPI_MEM_OP_NO_DUMMY,
+					  SPI_MEM_OP_NO_DATA);
+
+	return bf_exec(flash, &op);
+}
+
+static int bf_cmd_addr(struct bf_flash *flash, u8 opcode, u32 addr)
+{
+	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
+					  SPI_MEM_OP_ADDR(flash->addr_nbytes,
+							  addr, 1),
+					  SPI_MEM_OP_NO_DUMMY,
+					  SPI_MEM_OP_NO_DATA);
+
+	return bf_exec(flash, &op);
+}
+
+/* Register and ID bytes land in flash->cmdbuf. */
+static int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len)
+{
+	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
+					  SPI_MEM_OP_NO_ADDR,
+					  SPI_MEM_OP_NO_DUMMY,
+					  SPI_MEM_OP_DATA_IN(len, flash->cmdbuf,
+							     1));
+
+	return bf_exec(flash, &op);
+}
+
+/*
+ * SR1 = 0xff sets BUSY, WEL and every protection bit at once.  A busy chip
+ * is practically never fully protected (a protected program or erase is
+ * ignored without going busy, DS-257FV §7.1.16 note 2), so 0xff means a
+ * MISO stuck high.
+ */
+static int bf_read_sr1(struct bf_flash *flash, u8 *sr)
+{
+	int ret = bf_read_reg(flash, BF_OP_RDSR1, 1);
+
+	if (ret)
+		return ret;
+	*sr = flash->cmdbuf[0];
+	if (*sr != 0xff)
+		return 0;
+	dev_err(flash->dev, "status register reads 0xff: MISO stuck high or chip unpowered; check wiring\n");
+	return -EIO;
+}
+
+/*
+ * Poll BUSY until the operation ends.  The deadline is twice the maximum
+ * time; the interval a tenth of the typical time, so a finished operation
+ * is seen within ~10-20 % of its typical duration without flooding the bus.
+ */
+static int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
+			 const char *what, u32 addr)
+{
+	u64 limit_us = (u64)t->max_us * BF_DEADLINE_MARGIN;
+	unsigned long poll_us = clamp_t(unsigned long, t->typ_us / 10,
+					BF_POLL_MIN_US, BF_POLL_MAX_US);
+	ktime_t start = ktime_get();
+	ktime_t deadline = ktime_add_us(start, limit_us);
+	bool expired;
+	u8 sr;
+	int ret;
+
+	for (;;) {
+		/* sample the clock first: a late wakeup still gets one read */
+		expired = ktime_after(ktime_get(), deadline);
+		ret = bf_read_sr1(flash, &sr);
+		if (ret)
+			return ret;
+		if (!(sr & BF_SR1_BUSY))
+			return 0;
+		if (expired)
+			break;
+		fsleep(poll_us);
+	}
+	dev_err(flash->dev, "%s at 0x%08x timed out: still busy after %lld ms (limit %llu ms, SR1=0x%02x); chip stuck busy or supply voltage out of range, check VCC\n",
+		what, addr, ktime_ms_delta(ktime_get(), start),
+		div_u64(limit_us, USEC_PER_MSEC), sr);
+	return -ETIMEDOUT;
+}
+
+/*
+ * Set WEL for the operation described by @t, @what and @addr.  A chip still
+ * busy (another master, or our own operation that timed out) ignores 06h
+ * (DS-257FV §8: only status reads are accepted while BUSY): wait for it
+ * within that operation's deadline and try once more.  A chip that does not
+ * see 06h (MOSI, CS or VCC missing) or a MISO shorted low never shows WEL:
+ * catch it before the real command.
+ */
+static int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
+			   const char *what, u32 addr)
+{
+	unsigned int try;
+	u8 sr = 0;
+	int ret;
+
+	for (try = 0; try < 2; try++) {
+		ret = bf_cmd(flash, BF_OP_WREN);
+		if (!ret)
+			ret = bf_read_sr1(flash, &sr);
+		if (ret || (sr & BF_SR1_WEL))
+			return ret;
+		if (!(sr & BF_SR1_BUSY))
+			break;
+		ret = bf_wait_ready(flash, t, what, addr);
+		if (ret)
+			return ret;
+	}
+	dev_err(flash->dev, "write enable did not latch (SR1=0x%02x): chip unpowered, MOSI/CS wiring, or write-protected\n",
+		sr);
+	return -EIO;
+}
+
+/**
+ * bf_read_data() - read bytes with an address command, in controller-sized
+ *		    chunks through the DMA-safe bounce buffer
+ * @flash: the programmer
+ * @opcode: read command (array read or SFDP)
+ * @addr_nbytes: address bytes (3 or 4)
+ * @dummy_nbytes: dummy bytes after the address (8 clocks each)
+ * @addr: first address
+ * @buf: destination, any kernel memory (vmalloc included)
+ * @len: bytes to read
+ *
+ * Context: process context; the caller serialises access to the chip.
+ * Return: 0 or a negative errno, already reported with dev_err().
+ */
+int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
+		 u8 dummy_nbytes, u32 addr, void *buf, size_t len)
+{
+	u8 *dst = buf;
+	int ret;
+
+	while (len) {
+		struct spi_mem_op op =
+			SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
+				   SPI_MEM_OP_ADDR(addr_nbytes, addr, 1),
+				   SPI_MEM_OP_DUMMY(dummy_nbytes, 1),
+				   SPI_MEM_OP_DATA_IN(min_t(size_t, len,
+							    BF_DATA_BUF_SIZE),
+						      flash->databuf, 1));
+
+		ret = bf_adjust(flash, &op);
+		if (ret)
+			return ret;
+		ret = bf_exec(flash, &op);
+		if (ret)
+			return ret;
+		memcpy(dst, flash->databuf, op.data.nbytes);
+		dst += op.data.nbytes;
+		addr += op.data.nbytes;
+		len -= op.data.nbytes;
+	}
+	return 0;
+}
+
+/*
+ * Program within one page.  A controller that cannot send the whole page
+ * gets several page programs: a partial page program is legal (chips.md §6).
+ */
+static int bf_program(struct bf_flash *flash, u32 addr, const u8 *buf,
+		      size_t len)
+{
+	int ret;
+
+	while (len) {
+		struct spi_mem_op op =
+			SPI_MEM_OP(SPI_MEM_OP_CMD(flash->pp_op, 1),
+				   SPI_MEM_OP_ADDR(flash->addr_nbytes, addr, 1),
+				   SPI_MEM_OP_NO_DUMMY,
+				   SPI_MEM_OP_DATA_OUT(len, flash->databuf, 1));
+
+		ret = bf_adjust(flash, &op);
+		if (ret)
+			return ret;
+		memcpy(flash->databuf, buf, op.data.nbytes);
+		ret = bf_write_enable(flash, &flash->params.pp,
+				      "page program", addr);
+		if (!ret)
+			ret = bf_exec(flash, &op);
+		if (!ret)
+			ret = bf_wait_ready(flash, &flash->params.pp,
+					    "page program", addr);
+		if (ret)
+			return ret;
+		buf += op.data.nbytes;
+		addr += op.data.nbytes;
+		len -= op.data.nbytes;
+	}
+	return 0;
+}
+
+static int bf_erase_block(struct bf_flash *flash,
+			  const struct bf_erase_type *e, u32 addr)
+{
+	int ret = bf_write_enable(flash, &e->time, e->name, addr);
+
+	if (!ret)
+		ret = bf_cmd_addr(flash, e->op, addr);
+	if (!ret)
+		ret = bf_wait_ready(flash, &e->time, e->name, addr);
+	return ret;
+}
+
+static int bf_erase_chip(struct bf_flash *flash)
+{
+	int ret = bf_write_enable(flash, &flash->params.chip_erase,
+				  "chip erase", 0);
+
+	if (!ret)
+		ret = bf_cmd(flash, BF_OP_CE);
+	if (!ret)
+		ret = bf_wait_ready(flash, &flash->params.chip_erase,
+				    "chip erase", 0);
+	return ret;
+}
+
+/*
+ * B7h/E9h carry no status: a busy chip would drop them silently and then
+ * read the next command's address with the wrong length, so wait first.
+ */
+static int bf_switch_4b(struct bf_flash *flash, bool enter)
+{
+	const struct bf_optime *t = &flash->params.wrsr;
+	const char *what = enter ? "4-byte mode entry" : "4-byte mode exit";
+	u32 wren = enter ? BF_F_EN4B_WREN : BF_F_EX4B_WREN;
+	int ret;
+
+	ret = bf_wait_ready(flash, t, what, 0);
+	if (!ret && (flash->params.flags & wren))
+		ret = bf_write_enable(flash, t, what, 0);
+	if (!ret)
+		ret = bf_cmd(flash, enter ? BF_OP_EN4B : BF_OP_EX4B);
+	return ret;
+}
+
+/* 66h then 99h back to back, then tRST (DS-257FV §6.1.7, §8.2.53). */
+static int bf_soft_reset(struct bf_flash *flash)
+{
+	int ret = bf_cmd(flash, BF_OP_RSTEN);
+
+	if (!ret)
+		ret = bf_cmd(flash, BF_OP_RST);
+	fsleep(BF_T_RST_US);
+	return ret;
+}
+
+/*
+ * B7h mode is volatile: a chip power-cycled under us (the board switched
+ * off) is back in 3-byte mode, where a 4-byte address shifts every command.
+ * Entering again before each MTD operation costs one byte on the bus.
+ */
+static int bf_prepare(struct bf_flash *flash)
+{
+	return flash->en4b ? bf_switch_4b(flash, true) : 0;
+}
+
+/*
+ * Leave the chip as at power-on for the board's chipset: out of 4-byte mode,
+ * then a soft reset (EAR, volatile bits and ADS back to their power-on
+ * values, DS-257FV §8.2.53).  The reset also undoes the W25Q256FV quirk of
+ * setting EAR to 1 on E9h (Linux winbond.c), which would send the chipset's
+ * 3-byte reads to the upper 16 MiB.  ADP and other non-volatile bits are
+ * never written by this driver.
+ */
+static void bf_restore(struct bf_flash *flash)
+{
+	int ret;
+
+	/* a busy chip drops E9h, and 66h/99h would abort its operation */
+	ret = bf_wait_ready(flash, &flash->params.wrsr, "power-on state restore",
+			    0);
+	if (!ret && flash->en4b)
+		ret = bf_switch_4b(flash, false);
+	if (!ret && (flash->params.flags & BF_F_SOFT_RESET))
+		bf_soft_reset(flash);
+}
+
+static int bf_check_signal(struct bf_flash *flash, const char *what,
+			   u64 addr)
+{
+	if (!fatal_signal_pending(current))
+		return 0;
+	dev_err(flash->dev, "%s stopped at 0x%08llx by a fatal signal\n",
+		what, addr);
+	return -EINTR;
+}
+
+/* The MTD core checks bounds too; this keeps a 32-bit address honest. */
+static int bf_check_range(struct bf_flash *flash, u64 addr, u64 len)
+{
+	u64 size = flash->params.size;
+
+	if (addr <= size && len <= size - addr)
+		return 0;
+	dev_err(flash->dev, "access to 0x%llx+0x%llx is beyond the %llu KiB chip\n",
+		addr, len, size >> 10);
+	return -EINVAL;
+}
+
+/* Largest erase command that the address alignment and length allow. */
+static const struct bf_erase_type *
+bf_pick_erase(struct bf_flash *flash, u32 addr, u64 len)
+{
+	const struct bf_erase_type *best = NULL;
+	unsigned int i;
+
+	for (i = 0; i < BF_ERASE_TYPES; i++) {
+		const struct bf_erase_type *e = &flash->params.erase[i];
+
+		if (!e->op || (addr & (e->size - 1)) || e->size > len)
+			continue;
+		if (!best || e->size > best->size)
+			best = e;
+	}
+	return best;
+}
+
+static int bf_erase_range(struct bf_flash *flash, u32 addr, u64 len,
+			  u64 *fail_addr)
+{
+	const struct bf_erase_type *e;
+	int ret;
+
+	while (len) {
+		e = bf_pick_erase(flash, addr, len);
+		/* cannot happen: the MTD erase block size is an erase type */
+		if (WARN_ON(!e))
+			return -EINVAL;
+		ret = bf_check_signal(flash, "erase", addr);
+		if (!ret)
+			ret = bf_erase_block(flash, e, addr);
+		if (ret) {
+			*fail_addr = addr;
+			return ret;
+		}
+		addr += e->size;
+		len -= e->size;
+	}
+	return 0;
+}
+
+static int bf_mtd_read(struct mtd_info *mtd, loff_t from, size_t len,
+		       size_t *retlen, u_char *buf)
+{
+	struct bf_flash *flash = to_bf_flash(mtd);
+	size_t n;
+	int ret;
+
+	ret = bf_check_range(flash, from, len);
+	if (ret)
+		return ret;
+
+	mutex_lock(&flash->lock);
+	ret = bf_prepare(flash);
+	for (; !ret && len; from += n, buf += n, len -= n) {
+		n = min_t(size_t, len, BF_DATA_BUF_SIZE);
+		ret = bf_check_signal(flash, "read", from);
+		if (!ret)
+			ret = bf_read_data(flash, flash->read_op,
+					   flash->addr_nbytes,
+					   flash->read_dummy, from, buf, n);
+		if (!ret)
+			*retlen += n;
+	}
+	mutex_unlock(&flash->lock);
+	return ret;
+}
+
+/*
+ * Pages that are all 0xff are skipped: programming 0xff changes no bit of a
+ * NOR cell, so the result is identical and the page program time is saved.
+ */
+static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
+			size_t *retlen, const u_char *buf)
+{
+	struct bf_flash *flash = to_bf_flash(mtd);
+	u32 page = flash->params.page_size;
+	size_t n;
+	int ret;
+
+	ret = bf_check_range(flash, to, len);
+	if (ret)
+		return ret;
+
+	mutex_lock(&flash->lock);
+	ret = bf_prepare(flash);
+	for (; !ret && len; to += n, buf += n, len -= n) {
+		n = min_t(size_t, len, page - ((u32)to & (page - 1)));
+		ret = bf_check_signal(flash, "write", to);
+		if (!ret && memchr_inv(buf, 0xff, n))
+			ret = bf_program(flash, to, buf, n);
+		if (!ret)
+			*retlen += n;
+	}
+	mutex_unlock(&flash->lock);
+	return ret;
+}
+
+static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
+{
+	struct bf_flash *flash = to_bf_flash(mtd);
+	int ret;
+
+	ret = bf_check_range(flash, instr->addr, instr->len);
+	if (ret)
+		return ret;
+	/* mtd_erase() checks bounds but not alignment */
+	if ((instr->addr | instr->len) & (mtd->erasesize - 1)) {
+		dev_err(flash->dev, "erase of 0x%llx+0x%llx is not aligned to the %u KiB erase block\n",
+			instr->addr, instr->len, mtd->erasesize >> 10);
+		return -EINVAL;
+	}
+
+	mutex_lock(&flash->lock);
+	ret = bf_prepare(flash);
+	if (!ret && instr->len == flash->params.size)
+		ret = bf_erase_chip(flash);
+	else if (!ret)
+		ret = bf_erase_range(flash, instr->addr, instr->len,
+				     &instr->fail_addr);
+	mutex_unlock(&flash->lock);
+	return ret;
+}
+
+/*
+ * Pin the SPI controller's driver while the MTD device is open, as spi-nor
+ * does: its removal would pull the bus from under an open /dev/mtdN.
+ */
+static struct module *bf_ctlr_owner(struct bf_flash *flash)
+{
+	struct device *parent = flash->spimem->spi->controller->dev.parent;
+
+	return parent && parent->driver ? parent->driver->owner : NULL;
+}
+
+static int bf_mtd_get_device(struct mtd_info *mtd)
+{
+	return try_module_get(bf_ctlr_owner(to_bf_flash(mtd))) ? 0 : -ENODEV;
+}
+
+static void bf_mtd_put_device(struct mtd_info *mtd)
+{
+	module_put(bf_ctlr_owner(to_bf_flash(mtd)));
+}
+
+/*
+ * ABh first: a chip in deep power-down ignores everything else, the reset
+ * included (chips.md §6).  Then 66h/99h drops whatever state a previous
+ * tool left (4-byte mode, EAR, a pending WEL).
+ */
+static int bf_wake(struct bf_flash *flash)
+{
+	int ret = bf_cmd(flash, BF_OP_RES);
+
+	if (ret)
+		return ret;
+	fsleep(BF_T_RES1_US);
+	return bf_soft_reset(flash);
+}
+
+static int bf_identify(struct bf_flash *flash)
+{
+	u8 ids[BF_ID_READS][BF_ID_LEN];
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < BF_ID_READS; i++) {
+		ret = bf_read_reg(flash, BF_OP_RDID, BF_ID_LEN);
+		if (ret)
+			return ret;
+		memcpy(ids[i], flash->cmdbuf, BF_ID_LEN);
+	}
+	if (memcmp(ids[0], ids[1], BF_ID_LEN) ||
+	    memcmp(ids[0], ids[2], BF_ID_LEN)) {
+		dev_err(flash->dev, "JEDEC ID unstable (%*phN, %*phN, %*phN): flaky wiring, wrong supply voltage or SPI clock too high; check the connections and lower spi-max-frequency\n",
+			BF_ID_LEN, ids[0], BF_ID_LEN, ids[1], BF_ID_LEN, ids[2]);
+		return -EIO;
+	}
+	if (!memchr_inv(ids[0], 0xff, BF_ID_LEN)) {
+		dev_err(flash->dev, "no chip answers: JEDEC ID reads ff ff ff (MISO floating/pulled high or chip unpowered; check VCC, GND, MISO and CS wiring)\n");
+		return -ENODEV;
+	}
+	if (!memchr_inv(ids[0], 0x00, BF_ID_LEN)) {
+		dev_err(flash->dev, "no chip answers: JEDEC ID reads 00 00 00 (MISO shorted to ground or chip unpowered; check VCC, GND, MISO and CS wiring)\n");
+		return -ENODEV;
+	}
+	memcpy(flash->id, ids[0], BF_ID_LEN);
+	return 0;
+}
+
+/* Chip table, then SFDP; a chip known to neither is not guessed at. */
+static int bf_detect(struct bf_flash *flash)
+{
+	int ret;
+
+	flash->chip = bf_chip_lookup(flash->id);
+	if (flash->chip)
+		flash->name = flash->chip->name;
+	else
+		flash->name = devm_kasprintf(flash->dev, GFP_KERNEL, "jedec-%*phN",
+					     BF_ID_LEN, flash->id);
+	if (!flash->name)
+		return -ENOMEM;
+
+	bf_params_init(flash);
+	ret = bf_sfdp_parse(flash);
+	if (ret == -ENOENT && !flash->chip) {
+		dev_err(flash->dev, "unknown chip: JEDEC ID %*phN is not in the chip table and the chip has no usable SFDP; refusing to guess its size and commands\n",
+			BF_ID_LEN, flash->id);
+		return -ENODEV;
+	}
+	if (ret && ret != -ENOENT)
+		return ret;
+
+	if (flash->chip && flash->chip->fixup)
+		flash->chip->fixup(flash);
+	bf_params_finalize(flash);
+	return 0;
+}
+
+/* 64 KiB blocks (or 4 KiB with erase_4k); else the largest up to 64 KiB. */
+static const struct bf_erase_type *bf_block_type(struct bf_flash *flash)
+{
+	const struct bf_erase_type *best = NULL;
+	u32 want = bf_erase_4k ? SZ_4K : SZ_64K;
+	unsigned int i;
+
+	for (i = 0; i < BF_ERASE_TYPES; i++) {
+		const struct bf_erase_type *e = &flash->params.erase[i];
+
+		if (e->size == want)
+			return e;
+		if (e->size && e->size <= SZ_64K &&
+		    (!best || e->size > best->size))
+			best = e;
+	}
+	if (best && bf_erase_4k)
+		dev_warn(flash->dev, "no 4 KiB erase command; using %u KiB erase blocks\n",
+			 best->size >> 10);
+	return best;
+}
+
+static void bf_use_opcodes(struct bf_flash *flash, u8 read_op, u8 pp_op,
+			   bool dedicated_4b)
+{
+	unsigned int i;
+
+	flash->read_op = read_op;
+	flash->read_dummy = (read_op == BF_OP_FAST_READ ||
+			     read_op == BF_OP_FAST_READ_4B) ? 1 : 0;
+	flash->pp_op = pp_op;
+	for (i = 0; i < BF_ERASE_TYPES; i++) {
+		struct bf_erase_type *e = &flash->params.erase[i];
+
+		e->op = dedicated_4b ? e->opcode_4b : e->opcode;
+	}
+}
+
+/* Dedicated 4-byte opcodes for read, program and the MTD erase block. */
+static bool bf_use_4b_opcodes(struct bf_flash *flash, bool fast,
+			      const struct bf_erase_type *blk)
+{
+	u32 flags = flash->params.flags;
+	u8 read_op = 0;
+
+	if (!fast && (flags & BF_F_4B_READ))
+		read_op = BF_OP_READ_4B;
+	else if (flags & BF_F_4B_FAST_READ)
+		read_op = BF_OP_FAST_READ_4B;
+	if (!read_op || !(flags & BF_F_4B_PP) || !blk->opcode_4b)
+		return false;
+
+	bf_use_opcodes(flash, read_op, BF_OP_PP_4B, true);
+	return true;
+}
+
+/*
+ * Up to 16 MiB: 3-byte addresses.  Beyond: dedicated 4-byte opcodes, which
+ * work whatever mode the chip is in, else B7h 4-byte mode.  EAR and ADP are
+ * never used: both would mean writing the chip's configuration.  03h/13h
+ * are limited to fR = 50 MHz (chips.md §1.7); faster clocks use 0Bh/0Ch.
+ */
+static int bf_setup_addressing(struct bf_flash *flash,
+			       const struct bf_erase_type *blk)
+{
+	struct bf_params *p = &flash->params;
+	bool fast = flash->spimem->spi->max_speed_hz > BF_READ_MAX_HZ;
+	u8 read_op = fast ? BF_OP_FAST_READ : BF_OP_READ;
+
+	flash->addr_nbytes = 3;
+	if (p->size <= BF_3B_LIMIT && !(p->flags & BF_F_4B_ONLY)) {
+		bf_use_opcodes(flash, read_op, BF_OP_PP, false);
+		return 0;
+	}
+
+	flash->addr_nbytes = 4;
+	if (bf_use_4b_opcodes(flash, fast, blk))
+		return 0;
+	if (p->flags & (BF_F_4B_ONLY | BF_F_EN4B)) {
+		flash->en4b = !(p->flags & BF_F_4B_ONLY);
+		bf_use_opcodes(flash, read_op, BF_OP_PP, false);
+		return 0;
+	}
+	dev_err(flash->dev, "%llu KiB chip needs 4-byte addresses, but neither SFDP nor the chip table names a way to send them\n",
+		p->size >> 10);
+	return -ENODEV;
+}
+
+static bool bf_supports(struct bf_flash *flash, u8 opcode, u8 dummy,
+			enum spi_mem_data_dir dir)
+{
+	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
+					  SPI_MEM_OP_ADDR(flash->addr_nbytes,
+							  0, 1),
+					  SPI_MEM_OP_DUMMY(dummy, 1),
+					  SPI_MEM_OP_NO_DATA);
+
+	op.data.dir = dir;
+	if (dir != SPI_MEM_NO_DATA) {
+		op.data.buswidth = 1;
+		op.data.nbytes = 1;
+		op.data.buf.in = flash->databuf;
+	}
+	return spi_mem_supports_op(flash->spimem, &op);
+}
+
+/* spi-mem controllers may lack 4-byte addresses or dummy cycles. */
+static int bf_check_controller(struct bf_flash *flash,
+			       const struct bf_erase_type *blk)
+{
+	const struct {
+		u8 opcode;
+		u8 dummy;
+		enum spi_mem_data_dir dir;
+	} ops[] = {
+		{ flash->read_op, flash->read_dummy, SPI_MEM_DATA_IN },
+		{ flash->pp_op, 0, SPI_MEM_DATA_OUT },
+		{ blk->op, 0, SPI_MEM_NO_DATA },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ops); i++) {
+		if (bf_supports(flash, ops[i].opcode, ops[i].dummy, ops[i].dir))
+			continue;
+		dev_err(flash->dev, "SPI controller cannot send command %02xh with %u address bytes\n",
+			ops[i].opcode, flash->addr_nbytes);
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
+static int bf_mtd_init(struct bf_flash *flash, const struct bf_erase_type *blk)
+{
+	struct mtd_info *mtd = &flash->mtd;
+
+	/* "w25q256jw@spi0.0": the part a user looks for, unique per bus/CS */
+	mtd->name = devm_kasprintf(flash->dev, GFP_KERNEL, "%s@%s", flash->name,
+				   dev_name(flash->dev));
+	if (!mtd->name)
+		return -ENOMEM;
+
+	mtd->dev.parent = flash->dev;
+	mtd_set_of_node(mtd, flash->dev->of_node);
+	mtd->owner = THIS_MODULE;
+	mtd->type = MTD_NORFLASH;
+	mtd->flags = MTD_CAP_NORFLASH;
+	mtd->size = flash->params.size;
+	mtd->erasesize = blk->size;
+	mtd->writesize = 1;
+	mtd->writebufsize = flash->params.page_size;
+	mtd->_read = bf_mtd_read;
+	mtd->_write = bf_mtd_write;
+	mtd->_erase = bf_mtd_erase;
+	mtd->_get_device = bf_mtd_get_device;
+	mtd->_put_device = bf_mtd_put_device;
+	return 0;
+}
+
+static void bf_log_chip(struct bf_flash *flash)
+{
+	const struct bf_chip *chip = flash->chip;
+	u64 kib = flash->params.size >> 10;
+	unsigned int lo, hi;
+
+	if (!chip) {
+		dev_info(flash->dev, "unknown chip, parameters from SFDP (%llu KiB, JEDEC %*phN, supply range unknown: check the datasheet)\n",
+			 kib, BF_ID_LEN, flash->id);
+		return;
+	}
+	lo = chip->vcc_min_mv;
+	hi = chip->vcc_max_mv;
+	dev_info(flash->dev, "%s (%llu KiB, JEDEC %*phN, %u.%02u-%u.%02u V)\n",
+		 flash->name, kib, BF_ID_LEN, flash->id,
+		 lo / 1000, lo % 1000 / 10, hi / 1000, hi % 1000 / 10);
+}
+
+static int bf_setup(struct bf_flash *flash)
+{
+	const struct bf_erase_type *blk;
+	int ret;
+
+	ret = bf_wake(flash);
+	if (!ret)
+		ret = bf_identify(flash);
+	if (!ret)
+		ret = bf_detect(flash);
+	if (ret)
+		return ret;
+
+	blk = bf_block_type(flash);
+	if (!blk) {
+		dev_err(flash->dev, "chip lists no erase command of 4 KiB or more\n");
+		return -ENODEV;
+	}
+	ret = bf_setup_addressing(flash, blk);
+	if (!ret)
+		ret = bf_check_controller(flash, blk);
+	if (!ret)
+		ret = bf_mtd_init(flash, blk);
+	return ret;
+}
+
+static int bf_probe(struct spi_mem *spimem)
+{
+	struct device *dev = &spimem->spi->dev;
+	struct bf_flash *flash;
+	int ret;
+
+	flash = devm_kzalloc(dev, sizeof(*flash), GFP_KERNEL);
+	if (!flash)
+		return -ENOMEM;
+	flash->cmdbuf = devm_kmalloc(dev, BF_CMD_BUF_SIZE, GFP_KERNEL);
+	flash->databuf = devm_kmalloc(dev, BF_DATA_BUF_SIZE, GFP_KERNEL);
+	if (!flash->cmdbuf || !flash->databuf)
+		return -ENOMEM;
+
+	flash->spimem = spimem;
+	flash->dev = dev;
+	mutex_init(&flash->lock);
+	spi_mem_set_drvdata(spimem, flash);
+
+	ret = bf_setup(flash);
+	if (!ret)
+		ret = bf_prepare(flash);
+	if (ret)
+		return ret;
+
+	bf_log_chip(flash);
+	ret = mtd_device_register(&flash->mtd, NULL, 0);
+	if (ret) {
+		dev_err(dev, "cannot register the MTD device: %pe\n",
+			ERR_PTR(ret));
+		bf_restore(flash);
+	}
+	return ret;
+}
+
+static int bf_remove(struct spi_mem *spimem)
+{
+	struct bf_flash *flash = spi_mem_get_drvdata(spimem);
+	int ret;
+
+	ret = mtd_device_unregister(&flash->mtd);
+
+	mutex_lock(&flash->lock);
+	bf_restore(flash);
+	mutex_unlock(&flash->lock);
+	return ret;
+}
+
+static void bf_shutdown(struct spi_mem *spimem)
+{
+	struct bf_flash *flash = spi_mem_get_drvdata(spimem);
+
+	mutex_lock(&flash->lock);
+	bf_restore(flash);
+	mutex_unlock(&flash->lock);
+}
+
+static const struct of_device_id bf_of_table[] = {
+	{ .compatible = "biosflash,bios-flash" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, bf_of_table);
+
+static const struct spi_device_id bf_spi_ids[] = {
+	{ "biosflash" },
+	{ "bios-flash" },
+	{ }
+};
+MODULE_DEVICE_TABLE(spi, bf_spi_ids);
+
+static struct spi_mem_driver bf_driver = {
+	.spidrv = {
+		.driver = {
+			.name = "biosflash",
+			.of_match_table = bf_of_table,
+		},
+		.id_table = bf_spi_ids,
+	},
+	.probe = bf_probe,
+	.remove = bf_remove,
+	.shutdown = bf_shutdown,
+};
+module_spi_mem_driver(bf_driver);
+
+MODULE_DESCRIPTION("PC BIOS SPI NOR flash programmer as an MTD device");
+MODULE_LICENSE("GPL");
