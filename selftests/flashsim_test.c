@@ -330,7 +330,7 @@ TEST_F(chip, erase_sets_ff_within_bounds_only)
 	memset(buf, 0, sizeof(buf));
 	ASSERT_EQ(0, img_rw(&self->s, 1, 0x100000 - 65536, buf, sizeof(buf)));
 	ASSERT_EQ(0, cmd(&self->s, 0x06));
-	ASSERT_EQ(0, addr_cmd(&self->s, 0x20, 3, 0x100000 + 0x1234, NULL, 0));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x20, 3, 0x100000 + 0x234, NULL, 0));
 	wait_idle(&self->s);
 	ASSERT_EQ(0, cmd(&self->s, 0x06));
 	ASSERT_EQ(0, addr_cmd(&self->s, 0xdc, 4, 0x110000, NULL, 0));	/* 4B 64K */
