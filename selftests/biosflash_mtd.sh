@@ -24,10 +24,10 @@ up() {
 sim_unload
 sim_load chips=w25q256jw
 nv_before="$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")"
-dmesg -c > /dev/null
+klog_mark
 modprobe biosflash
 t_run "probe_creates_mtd_device" test -c $M
-line=$(dmesg | grep 'biosflash' | grep -c 'w25q256jw.*32768 KiB.*ef6019.*1.70-1.95 V')
+line=$(klog | grep 'biosflash' | grep -c 'w25q256jw.*32768 KiB.*ef6019.*1.70-1.95 V')
 t_eq "probe_logs_one_identification_line" "$line" 1
 S=/sys/class/mtd/mtd0
 t_eq "sysfs_size_32MiB" "$(cat $S/size)" 33554432
@@ -85,7 +85,7 @@ t_eq "rejected_requests_changed_nothing" "$(sim_hash)" "$h"
 
 # --- a stuck chip times out within the bound ---------------------------------
 echo 1 > "$SIM/fault_stuck_busy"
-dmesg -c > /dev/null
+klog_mark
 t0=$(now)
 mtd_debug erase $M $((8 * MB)) 65536 > /tmp/o 2>&1
 rc=$?
@@ -93,8 +93,8 @@ t1=$(now)
 echo 0 > "$SIM/fault_stuck_busy"
 t_fails "stuck_busy_erase_fails" test "$rc" = 0
 t_run "stuck_busy_returns_within_10s" lt "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" 10
-t_eq "stuck_busy_one_error_line" "$(dmesg | grep -c 'biosflash.*tim')" 1
-dmesg | grep biosflash | sed 's/^/# /'
+t_eq "stuck_busy_one_error_line" "$(klog | grep -c 'biosflash.*tim')" 1
+klog | grep biosflash | sed 's/^/# /'
 
 # --- rmmod leaves the chip as at power-on -------------------------------------
 rmmod biosflash
@@ -109,13 +109,13 @@ for lvl in high low; do
 	sim_load chips=w25q256jw modalias=flashsim-raw
 	echo $lvl > "$SIM/fault_miso"
 	modprobe biosflash
-	dmesg -c > /dev/null
+	klog_mark
 	echo biosflash > /sys/bus/spi/devices/$SIMDEV/driver_override
 	echo "$SIMDEV" > /sys/bus/spi/drivers/biosflash/bind 2>/dev/null
 	t_fails "miso_stuck_${lvl}_refused_at_probe" test -c $M
-	n=$(dmesg | grep -c 'biosflash.*JEDEC ID')
+	n=$(klog | grep -c 'biosflash.*JEDEC ID')
 	t_eq "miso_stuck_${lvl}_one_clear_message" "$n" 1
-	dmesg | grep biosflash | sed 's/^/# /'
+	klog | grep biosflash | sed 's/^/# /'
 done
 
 # --- a killed flashcp stops promptly -------------------------------------------

@@ -119,3 +119,15 @@ bind_spidev() {
 	done
 	[ -e "$SPIDEV" ]
 }
+
+# --- kernel log -----------------------------------------------------------
+# Never clear the ring buffer (dmesg -c): the host scans all of it for splats.
+# klog_mark remembers where the log is now; klog prints what came after.
+KLOG_MARK=0
+klog_mark() {
+	KLOG_MARK=$(dmesg | wc -l)
+}
+
+klog() {
+	dmesg | tail -n +$((KLOG_MARK + 1))
+}

@@ -9,11 +9,11 @@
 peer() {
 	name=$1
 	shift
-	dmesg -c > /dev/null
-	if modprobe "$@" && dmesg | grep -q "$name: finished"; then
+	klog_mark
+	if modprobe "$@" && klog | grep -q "$name: finished"; then
 		t_ok "$name"
 	else
-		t_fail "$name" "$(dmesg | grep "$name" | tail -n 3)"
+		t_fail "$name" "$(klog | grep "$name" | tail -n 3)"
 	fi
 	rmmod "$1" 2>/dev/null
 }

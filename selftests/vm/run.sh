@@ -75,7 +75,7 @@ boot() {
 	set +e
 	timeout "${BF_VM_TIMEOUT:-3000}" qemu-system-x86_64 -accel tcg -smp 2 -m 2048 \
 		-nographic -no-reboot -kernel "$KIMG" -initrd "$initrd" \
-		-append "console=ttyS0 panic=-1 loglevel=4 bf.suite=$suite" \
+		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite" \
 		"$@" < /dev/null 2>&1 | tr -d '\r' | tee "$log" |
 		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
 			grep -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
@@ -93,8 +93,7 @@ boot() {
 	if ! grep -q '^BFDMESG-END' "$out/$suite-$k.dmesg"; then
 		echo "run.sh: $k/$suite: kernel log incomplete" >&2
 		RES_FAIL=$((RES_FAIL + 1))
-	elif grep -aEn "$splat" "$out/$suite-$k.dmesg" | grep -v 'kmemleak: Kernel memory leak detector' \
-		> "$out/$suite-$k.splat"; then
+	elif grep -aEn "$splat" "$log" > "$out/$suite-$k.splat"; then
 		echo "run.sh: $k/$suite: kernel reports in the guest log:" >&2
 		head -n 20 "$out/$suite-$k.splat" >&2
 		RES_FAIL=$((RES_FAIL + 1))
