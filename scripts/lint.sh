@@ -21,7 +21,7 @@ build() {
 	local obj=$cache/lint-$name log=$cache/lint-$name.log
 	mkdir -p "$obj"
 	rsync -a --delete --exclude .git --exclude selftests/out "$top/" "$obj/"
-	if ! make -s -C "$kdir" M="$obj" W=1 C=1 "$@" modules > "$log" 2>&1; then
+	if ! make -s -C "$kdir" M="$obj" W=1 C=1 KBUILD_MODPOST_WARN=1 "$@" modules > "$log" 2>&1; then
 		echo "lint: $name: build failed"
 		cat "$log"
 		fail=1
