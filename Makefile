@@ -25,6 +25,12 @@ clean:
 deps:
 	bash scripts/deps.sh
 
+# Raspberry Pi overlay: NAME-overlay.dts -> NAME.dtbo
+dtbs: dts-overlays/biosflash.dtbo
+
+dts-overlays/%.dtbo: dts-overlays/%-overlay.dts
+	dtc -@ -q -I dts -O dtb -o $@ $<
+
 # Static checks: W=1 and sparse against Debian's 6.12 and 6.1 headers
 # (warnings are errors), then checkpatch --strict on every tracked C file.
 lint: deps
@@ -43,4 +49,4 @@ check: deps
 demo: deps
 	bash selftests/vm/run.sh demo
 
-.PHONY: all modules clean deps lint vm-stock vm-debug check demo
+.PHONY: all modules clean deps dtbs lint vm-stock vm-debug check demo
