@@ -1,0 +1,234 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Block protection through /sys/class/mtd/mtd0/protect, protect_mode and the
+# MTD lock ioctls, on the simulated W25Q256JW.  The expected ranges are the
+# datasheet's table written out by hand (W25Q257FV datasheet §7.1.16/17, the
+# same bit semantics as W25Q256JV/JW; shared/reference/chips.md §1.5), never
+# computed by driver code; the register values the driver writes are read
+# back from the simulator.
+. /tests/lib.sh
+
+P=/sys/class/mtd/mtd0
+M=/dev/mtd0
+
+up() {
+	sim_unload
+	sim_load chips=w25q256jw "$@" && modprobe biosflash && [ -c $M ]
+}
+
+# set_regs SR1 SR2 [SR3]: as if the board had left them so, then re-probe
+regs() {
+	echo "$1" > "$SIM/sr1"
+	echo "$2" > "$SIM/sr2"
+	[ -n "$3" ] && echo "$3" > "$SIM/sr3"
+	return 0
+}
+
+# --- every TB x CMP x BP combination of the 256 Mbit table -------------------
+# columns: TB CMP BP expected-protect
+up || { t_fail "setup"; t_done; }
+bad=0
+while read -r tb cmp bp exp; do
+	regs $(( (tb << 6) | (bp << 2) )) $(( (cmp << 6) | 2 ))
+	got=$(cat $P/protect | tr '\n' ' ' | sed 's/ $//')
+	if [ "$got" != "$exp" ]; then
+		echo "# TB=$tb CMP=$cmp BP=$bp: protect says '$got', datasheet '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0 0  0 none
+0 0  1 0x01ff0000-0x01ffffff
+0 0  2 0x01fe0000-0x01ffffff
+0 0  3 0x01fc0000-0x01ffffff
+0 0  4 0x01f80000-0x01ffffff
+0 0  5 0x01f00000-0x01ffffff
+0 0  6 0x01e00000-0x01ffffff
+0 0  7 0x01c00000-0x01ffffff
+0 0  8 0x01800000-0x01ffffff
+0 0  9 0x01000000-0x01ffffff
+0 0 10 all
+0 0 11 all
+0 0 12 all
+0 0 13 all
+0 0 14 all
+0 0 15 all
+1 0  0 none
+1 0  1 0x00000000-0x0000ffff
+1 0  2 0x00000000-0x0001ffff
+1 0  3 0x00000000-0x0003ffff
+1 0  4 0x00000000-0x0007ffff
+1 0  5 0x00000000-0x000fffff
+1 0  6 0x00000000-0x001fffff
+1 0  7 0x00000000-0x003fffff
+1 0  8 0x00000000-0x007fffff
+1 0  9 0x00000000-0x00ffffff
+1 0 10 all
+1 0 11 all
+1 0 12 all
+1 0 13 all
+1 0 14 all
+1 0 15 all
+0 1  0 all
+0 1  1 0x00000000-0x01feffff
+0 1  2 0x00000000-0x01fdffff
+0 1  3 0x00000000-0x01fbffff
+0 1  4 0x00000000-0x01f7ffff
+0 1  5 0x00000000-0x01efffff
+0 1  6 0x00000000-0x01dfffff
+0 1  7 0x00000000-0x01bfffff
+0 1  8 0x00000000-0x017fffff
+0 1  9 0x00000000-0x00ffffff
+0 1 10 none
+0 1 11 none
+0 1 12 none
+0 1 13 none
+0 1 14 none
+0 1 15 none
+1 1  0 all
+1 1  1 0x00010000-0x01ffffff
+1 1  2 0x00020000-0x01ffffff
+1 1  3 0x00040000-0x01ffffff
+1 1  4 0x00080000-0x01ffffff
+1 1  5 0x00100000-0x01ffffff
+1 1  6 0x00200000-0x01ffffff
+1 1  7 0x00400000-0x01ffffff
+1 1  8 0x00800000-0x01ffffff
+1 1  9 0x01000000-0x01ffffff
+1 1 10 none
+1 1 11 none
+1 1 12 none
+1 1 13 none
+1 1 14 none
+1 1 15 none
+TABLE
+t_eq "w25q256_all_64_tb_cmp_bp_combinations_match_datasheet" "$bad" 0
+
+# --- the field report: SR1=0x44 (TB=1, BP0=1) protects the bottom 64 KiB -----
+regs 0x44 0x02
+t_eq "sr1_0x44_reads_bottom_64KiB" "$(cat $P/protect)" "0x00000000-0x0000ffff"
+t_eq "sr1_0x44_mode_software" "$(cat $P/protect_mode)" software
+t_run "protect_regs_shows_raw_registers" grep -q 'sr1=0x44' $P/protect_regs
+h=$(sim_hash 65536)
+head -c 4096 /dev/zero > /tmp/z
+klog_mark
+t_fails "write_into_protected_range_fails" mtd_debug write $M 0 4096 /tmp/z
+t_fails "erase_of_protected_block_fails" mtd_debug erase $M 0 65536
+t_eq "protected_block_unchanged" "$(sim_hash 65536)" "$h"
+t_eq "protected_write_one_clear_message" \
+	"$(klog | grep -c 'biosflash.*write-protected.*protect')" 2
+t_run "erase_outside_protected_range_works" mtd_debug erase $M 65536 65536
+t_run "unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "after_unlock_protect_none" "$(cat $P/protect)" none
+t_eq "after_unlock_chip_bp_tb_cleared" "$(( $(cat "$SIM/sr1") & 0x7c ))" 0
+echo 1 > "$SIM/power_cycle"
+t_eq "unlock_is_nonvolatile" "$(cat $P/protect)" none
+t_run "write_after_unlock_works" mtd_debug write $M 0 4096 /tmp/z
+t_eq "write_after_unlock_landed" "$(head -c 4096 "$SIM/image" | tr -d '\000' | wc -c)" 0
+
+# --- lock / volatile variants ---------------------------------------------------
+t_run "lock_succeeds" sh -c "echo lock > $P/protect"
+t_eq "after_lock_protect_all" "$(cat $P/protect)" all
+echo 1 > "$SIM/power_cycle"
+t_eq "lock_is_nonvolatile" "$(cat $P/protect)" all
+t_run "unlock_volatile_succeeds" sh -c "echo unlock volatile > $P/protect"
+t_eq "after_unlock_volatile_none" "$(cat $P/protect)" none
+echo 1 > "$SIM/power_cycle"
+t_eq "unlock_volatile_lost_at_power_cycle" "$(cat $P/protect)" all
+echo unlock > $P/protect
+t_run "lock_volatile_succeeds" sh -c "echo lock volatile > $P/protect"
+t_eq "after_lock_volatile_all" "$(cat $P/protect)" all
+echo 1 > "$SIM/power_cycle"
+t_eq "lock_volatile_lost_at_power_cycle" "$(cat $P/protect)" none
+
+# --- why an unlock fails ---------------------------------------------------------
+# fail_case NAME SETUP-CMD ERRNO-TEXT LOG-PATTERN
+fail_case() {
+	name=$1 setup=$2 err=$3 pat=$4
+	up
+	regs 0x44 0x02
+	eval "$setup"
+	before="$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")"
+	klog_mark
+	msg=$(sh -c "echo unlock > $P/protect" 2>&1)
+	rc=$?
+	t_fails "${name}_unlock_fails" test "$rc" = 0
+	case "$msg" in
+	*"$err"*) t_ok "${name}_reports_errno" ;;
+	*) t_fail "${name}_reports_errno" "got: $msg, expected $err" ;;
+	esac
+	t_eq "${name}_one_log_line_naming_the_cause" "$(klog | grep -c "biosflash.*$pat")" 1
+	klog | grep biosflash | sed 's/^/# /'
+	t_eq "${name}_registers_unchanged" \
+		"$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")" "$before"
+}
+fail_case wp_low_with_srp 'regs 0xc4 0x02; echo 0 > "$SIM/wp"' \
+	"Permission denied" "WP#"
+fail_case srl_set 'regs 0x44 0x03' "Device or resource busy" "power"
+fail_case write_does_not_stick 'echo 1 > "$SIM/fault_ignore_sr_write"' \
+	"I/O error" "did not stick"
+fail_case bus_stuck 'echo high > "$SIM/fault_miso"' \
+	"No such device or address" "stuck"
+
+# --- individual block locks (WPS=1): all locked at power-up ---------------------
+up
+regs 0x00 0x02 0x04
+echo 1 > "$SIM/power_cycle"
+t_eq "wps_power_up_all_locked" "$(cat $P/protect)" all
+t_run "wps_unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "wps_after_unlock_none" "$(cat $P/protect)" none
+t_eq "wps_simulator_has_no_locked_block" "$(cat "$SIM/locks")" ""
+echo "lock 0x20000" > "$SIM/locks"
+t_eq "wps_single_locked_block_shown" "$(cat $P/protect)" "0x00020000-0x0002ffff"
+
+# --- mtd-utils: flash_lock/flash_unlock/mtdinfo -M/flash_erase -u ----------------
+up
+regs 0x00 0x02
+t_run "flash_lock_whole_chip" flash_lock $M
+t_eq "flash_lock_shows_in_protect" "$(cat $P/protect)" all
+flash_unlock -i $M > /tmp/i 2>&1
+t_run "flash_unlock_i_reports_locked" grep -q 'locked' /tmp/i
+mtdinfo -M $M > /tmp/map 2>&1
+t_eq "mtdinfo_M_marks_512_blocks_RO" "$(grep -o 'RO' /tmp/map | wc -l)" 512
+t_run "flash_unlock_whole_chip" flash_unlock $M
+t_eq "flash_unlock_shows_in_protect" "$(cat $P/protect)" none
+regs 0x44 0x02
+t_run "flash_erase_u_unlocks_and_erases" flash_erase -u $M 0 1
+t_eq "flash_erase_u_erased_block0" "$(head -c 65536 "$SIM/image" | tr -d '\377' | wc -c)" 0
+
+# --- malformed input changes nothing ---------------------------------------------
+regs 0x44 0x02
+before="$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3") $(sim_stat op_01)"
+bad=0
+for s in "" "unlock now" "UNLOCK" "lock 0 0" "lockvolatile" "unlock  volatile x" \
+	"$(head -c 64 /dev/urandom | tr -d '\000\n')" "lock 0x0-0x1" "1" "-1"; do
+	if sh -c "printf '%s' \"\$1\" > $P/protect" x "$s" 2>/dev/null; then
+		bad=$((bad + 1))
+		echo "# accepted: '$s'"
+	fi
+done
+t_eq "malformed_protect_writes_rejected" "$bad" 0
+t_eq "malformed_writes_changed_nothing" \
+	"$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3") $(sim_stat op_01)" "$before"
+t_fails "protect_mode_is_read_only" sh -c "echo software > $P/protect_mode"
+
+# --- protection changes racing with reads and writes ------------------------------
+regs 0x00 0x02
+head -c 1048576 /dev/urandom > /tmp/r1
+( i=0; while [ $i -lt 30 ]; do echo lock > $P/protect; echo unlock > $P/protect; i=$((i + 1)); done ) &
+race=$!
+ok=1
+i=0
+while [ $i -lt 10 ]; do
+	dd if=$M of=/tmp/rr bs=65536 count=16 skip=64 2>/dev/null || ok=0
+	i=$((i + 1))
+done
+wait $race
+t_eq "reads_survive_concurrent_protect_changes" "$ok" 1
+echo unlock > $P/protect
+t_run "write_after_race_works" flashcp /tmp/r1 $M
+t_eq "write_after_race_landed" "$(sim_hash 1048576)" "$(file_hash /tmp/r1)"
+
+sim_unload
+rm -f /tmp/z /tmp/r1 /tmp/rr /tmp/i /tmp/map
+t_done
