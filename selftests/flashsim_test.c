@@ -193,6 +193,7 @@ FIXTURE_SETUP(chip)
 
 	system("rmmod biosflash 2>/dev/null; rmmod flashsim 2>/dev/null");
 	ASSERT_EQ(0, system("modprobe flashsim chips=w25q256jw modalias=flashsim-raw"));
+	system("modprobe spidev 2>/dev/null");	/* =m on the debug kernel */
 	ASSERT_EQ(0, glob(SIM_ROOT "/spi*.*", 0, NULL, &g));
 	snprintf(self->s.sim, sizeof(self->s.sim), "%s", g.gl_pathv[0]);
 	snprintf(dev, sizeof(dev), "%s", strrchr(g.gl_pathv[0], '/') + 1);

@@ -126,6 +126,13 @@ enum {
 #define FS_OP_COMMIT_ANY	BIT(6)	/* commit even if CS rises early (ABh) */
 #define FS_OP_LATCH		BIT(7)	/* program: fill the page latch */
 
+/* What a CS# rise handler did, for the counters. */
+enum flashsim_verdict {
+	FS_DONE,
+	FS_IGNORED,		/* not executed (no WEL, bad state) */
+	FS_REFUSED,		/* not executed (protected): WEL cleared too */
+};
+
 struct flashsim_op {
 	u8 opcode;
 	u8 addr;		/* FS_ADDR_* */
@@ -139,7 +146,7 @@ struct flashsim_op {
 	u32 arg;		/* handler argument: register, erase size */
 	u8 (*out)(struct flashsim_chip *chip, u32 idx);
 	void (*in)(struct flashsim_chip *chip, u32 idx, u8 val);
-	void (*commit)(struct flashsim_chip *chip);
+	enum flashsim_verdict (*commit)(struct flashsim_chip *chip);
 };
 
 /* What keeps the chip busy. */
@@ -238,6 +245,8 @@ struct flashsim_chip {
 
 	enum flashsim_busy busy;
 	ktime_t busy_until;
+	u32 op_addr;		/* range of the running program/erase */
+	u32 op_len;
 	enum flashsim_busy sus_busy;	/* operation suspended by 75h */
 	u64 sus_left_ns;
 	u32 sus_addr;
@@ -269,8 +278,8 @@ void flashsim_chip_reset(struct flashsim_chip *chip);
 bool flashsim_chip_busy(struct flashsim_chip *chip);
 void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 			 u32 typ_us);
-void flashsim_chip_ignore(struct flashsim_chip *chip);
-void flashsim_chip_refuse(struct flashsim_chip *chip);
+void flashsim_chip_suspend(struct flashsim_chip *chip);
+void flashsim_chip_resume(struct flashsim_chip *chip);
 void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck);
 
 /* flashsim-prot.c */

@@ -1,0 +1,581 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * flashsim command engine: one SPI NOR chip as a byte-stream state machine.
+ *
+ * CS# falling starts a command.  Every byte clocked while CS# is low moves
+ * it through the opcode, address, dummy and data phases, on the number of
+ * IO lines the transfer used; a phase on the wrong number of lines makes
+ * the chip ignore the rest of the command (a real chip would see other
+ * bits; the simulator does not model which).  CS# rising ends the command:
+ * that is when writes take effect and the chip goes busy.  BUSY is a
+ * deadline compared with ktime_get(), no timers.  Everything in this file
+ * runs with chip->lock held.
+ */
+#include <linux/bitmap.h>
+#include <linux/device.h>
+#include <linux/ktime.h>
+#include <linux/log2.h>
+#include <linux/math64.h>
+#include <linux/minmax.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+#include "flashsim.h"
+
+/* MISO not driven by the chip (hi-Z): read as all ones, pull-up assumed */
+#define FS_HIZ		0xff
+
+/* ---- time ---- */
+
+static ktime_t fs_deadline(const struct flashsim_chip *chip, u32 typ_us)
+{
+	u64 ns = (u64)typ_us * NSEC_PER_USEC;
+
+	return ktime_add_ns(ktime_get(), div_u64(ns, chip->busy_div));
+}
+
+/*
+ * End an operation whose time is up.  WEL clears when a program, erase or
+ * non-volatile status write completes (DS-257FV, DS-128JV; chips.md §6).
+ */
+static void fs_settle(struct flashsim_chip *chip)
+{
+	if (chip->busy == FS_BUSY_NONE ||
+	    ktime_before(ktime_get(), chip->busy_until))
+		return;
+	if (chip->busy != FS_BUSY_SUSPEND)
+		chip->wel = false;
+	chip->busy = FS_BUSY_NONE;
+}
+
+bool flashsim_chip_busy(struct flashsim_chip *chip)
+{
+	fs_settle(chip);
+	return chip->fault.stuck || chip->busy != FS_BUSY_NONE;
+}
+
+/* Go busy for the datasheet typical time, scaled down by busy_div. */
+void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
+			 u32 typ_us)
+{
+	chip->stats.busy_ns += (u64)typ_us * NSEC_PER_USEC;
+	if (chip->fault.stuck_busy)
+		chip->fault.stuck = true;
+	chip->busy = what;
+	chip->busy_until = fs_deadline(chip, typ_us);
+}
+
+/* fault_stuck_busy: at once when idle, else from the next operation on */
+void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck)
+{
+	chip->fault.stuck_busy = stuck;
+	if (!stuck)
+		chip->fault.stuck = false;
+	else if (!chip->fault.stuck)
+		chip->fault.stuck = !flashsim_chip_busy(chip);
+}
+
+/*
+ * 75h (DS-257FV §8.2.31): BUSY stays 1 for tSUS, then SUS=1.  The time
+ * left is kept for 7Ah (§8.2.32).  The array already holds the result:
+ * reads of the suspended range are undefined on a real chip.
+ */
+void flashsim_chip_suspend(struct flashsim_chip *chip)
+{
+	s64 left = ktime_to_ns(ktime_sub(chip->busy_until, ktime_get()));
+
+	chip->sus_left_ns = max_t(s64, left, 0);
+	chip->sus_busy = chip->busy;
+	chip->sus_addr = chip->op_addr;
+	chip->sus_len = chip->op_len;
+	chip->sus = true;
+	chip->busy = FS_BUSY_SUSPEND;
+	chip->busy_until = fs_deadline(chip, chip->prof->t.sus_us);
+}
+
+void flashsim_chip_resume(struct flashsim_chip *chip)
+{
+	chip->sus = false;
+	chip->busy = chip->sus_busy;
+	chip->op_addr = chip->sus_addr;
+	chip->op_len = chip->sus_len;
+	chip->busy_until = ktime_add_ns(ktime_get(), chip->sus_left_ns);
+	chip->sus_busy = FS_BUSY_NONE;
+}
+
+/*
+ * Power-on state of everything volatile (DS-257FV §6.1.7, §8.2.53): WEL,
+ * EAR, volatile status bits, SUS, power-down, the 66h/50h latches,
+ * continuous read mode; individual locks all set (DS-257FV §6.2).  An
+ * operation in progress is dropped (its effect is already in the array).
+ */
+static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
+{
+	flashsim_sr_power_on(chip, keep_srl);
+	chip->wel = false;
+	chip->ear = 0;
+	chip->pd = false;
+	chip->rst_en = false;
+	chip->vsr_en = false;
+	chip->sus = false;
+	chip->cont_op = 0;
+	chip->busy = FS_BUSY_NONE;
+	chip->sus_busy = FS_BUSY_NONE;
+	flashsim_lock_all(chip, true);
+	/* A chip powered up with CS# low waits for CS# to rise */
+	if (chip->selected)
+		chip->cmd.phase = FS_PH_IGNORE;
+}
+
+/* 66h/99h: like a power cycle, then deaf for tRST (DS-257FV §8.2.53) */
+void flashsim_chip_reset(struct flashsim_chip *chip)
+{
+	fs_power_on(chip, true);
+	chip->reset_until = fs_deadline(chip, chip->prof->t.rst_us);
+}
+
+void flashsim_chip_power_cycle(struct flashsim_chip *chip)
+{
+	fs_power_on(chip, false);
+	chip->reset_until = 0;
+}
+
+/* ---- fault_read_flip ---- */
+
+static u32 fs_prng(struct flashsim_chip *chip)
+{
+	u32 x = chip->fault.prng;
+
+	/* xorshift32: deterministic for a given fault_seed */
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	chip->fault.prng = x;
+	return x;
+}
+
+static void fs_flip(struct flashsim_chip *chip, u8 *buf, u32 len)
+{
+	u32 n = chip->fault.read_flip;
+	u32 i;
+
+	if (!n)
+		return;
+	for (i = 0; i < len; i++)
+		if (fs_prng(chip) % n == 0)
+			buf[i] ^= BIT(fs_prng(chip) & 7);
+}
+
+/* ---- command phases ---- */
+
+static void fs_garble(struct flashsim_chip *chip)
+{
+	chip->cmd.phase = FS_PH_IGNORE;
+	chip->stats.ignored++;
+}
+
+static void fs_enter_data(struct flashsim_chip *chip, u32 extra_clocks)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	const struct flashsim_op *op = cmd->op;
+	u32 bits = extra_clocks * op->data_lines;
+
+	if (op->out) {
+		/* Too many dummy clocks: data already started (skewed) */
+		cmd->idx = bits / 8;
+		cmd->skew = bits % 8;
+		cmd->phase = FS_PH_OUT;
+	} else {
+		cmd->phase = op->in ? FS_PH_IN : FS_PH_END;
+	}
+}
+
+static void fs_enter_dummy(struct flashsim_chip *chip)
+{
+	if (chip->cmd.op->dummy)
+		chip->cmd.phase = FS_PH_DUMMY;
+	else
+		fs_enter_data(chip, 0);
+}
+
+static u8 fs_addr_len(const struct flashsim_chip *chip,
+		      const struct flashsim_op *op)
+{
+	switch (op->addr) {
+	case FS_ADDR_3:
+		return 3;
+	case FS_ADDR_4:
+		return 4;
+	case FS_ADDR_MODE:
+		/* DS-257FV §8.2.8-9: ADS selects 24- or 32-bit addresses */
+		return chip->ads ? 4 : 3;
+	}
+	return 0;
+}
+
+/*
+ * Array address: in 3-byte mode the EAR supplies A31-A24 (DS-257FV §7.2);
+ * addresses wrap at the chip size (wrap across the EAR segment unverified).
+ */
+static u32 fs_array_addr(const struct flashsim_chip *chip, u32 addr, u8 len)
+{
+	if (len == 3 && (chip->prof->features & FS_F_EAR))
+		addr |= (u32)chip->ear << 24;
+	return addr & (chip->prof->size - 1);
+}
+
+static bool fs_rejected(struct flashsim_chip *chip,
+			const struct flashsim_op *op, bool busy)
+{
+	const struct flashsim_sr_map *map = chip->prof->sr;
+	bool quad = op->addr_lines == 4 || op->data_lines == 4;
+
+	/* DS-257FV §8.2.53: nothing is accepted during tRST */
+	if (ktime_before(ktime_get(), chip->reset_until))
+		return true;
+	/* DS-257FV §8.2 (B9h): in power-down only ABh is recognised */
+	if (chip->pd && !(op->flags & FS_OP_PD_OK))
+		return true;
+	/* DS-257FV §8: while BUSY only 05h/35h/15h and 75h */
+	if (busy && !(op->flags & FS_OP_BUSY_OK))
+		return true;
+	/* Quad instructions need QE=1 (DS-257FV §7.1.9, MEM) */
+	return quad && map->qe.mask && !flashsim_bit_get(chip, &map->qe);
+}
+
+static void fs_begin(struct flashsim_chip *chip, u8 opcode,
+		     unsigned int lines)
+{
+	const struct flashsim_op *op = chip->optab[opcode];
+	struct flashsim_cmd *cmd = &chip->cmd;
+	bool busy = flashsim_chip_busy(chip);
+
+	chip->stats.op[opcode]++;
+	cmd->op = op;
+	cmd->rst_en_before = chip->rst_en;
+	cmd->vsr_en_before = chip->vsr_en;
+	chip->rst_en = false;
+	chip->vsr_en = false;
+	/* SPI mode: the instruction is on IO0 only (no QPI on -IQ parts) */
+	if (lines != 1 || !op || fs_rejected(chip, op, busy)) {
+		fs_garble(chip);
+		return;
+	}
+	if (busy && (op->flags & FS_OP_POLL))
+		chip->stats.polls++;
+	if (op->flags & FS_OP_LATCH)
+		memset(chip->latch, 0xff, chip->prof->page_size);
+	cmd->addr_len = fs_addr_len(chip, op);
+	if (cmd->addr_len)
+		cmd->phase = FS_PH_ADDR;
+	else
+		fs_enter_dummy(chip);
+}
+
+static void fs_addr_byte(struct flashsim_chip *chip, u8 in,
+			 unsigned int lines)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	const struct flashsim_op *op = cmd->op;
+
+	if (lines != op->addr_lines) {
+		fs_garble(chip);
+		return;
+	}
+	cmd->addr = cmd->addr << 8 | in;
+	if (++cmd->addr_got < cmd->addr_len)
+		return;
+	if (op->flags & FS_OP_ARRAY)
+		cmd->addr = fs_array_addr(chip, cmd->addr, cmd->addr_len);
+	fs_enter_dummy(chip);
+}
+
+/*
+ * BBh/EBh mode bits M7-0 (DS-257FV §8.2, "Continuous Read Mode", MEM):
+ * M5-4 = 10b lets the next CS# cycle start with the address; any other
+ * value ends continuous read mode.
+ */
+static void fs_mode_byte(struct flashsim_chip *chip, u8 mode)
+{
+	chip->cont_op = (mode & 0x30) == 0x20 ? chip->cmd.op->opcode : 0;
+}
+
+static void fs_dummy_byte(struct flashsim_chip *chip, u8 in,
+			  unsigned int lines)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	const struct flashsim_op *op = cmd->op;
+
+	if ((op->flags & FS_OP_MODE) && !cmd->mode_seen) {
+		cmd->mode_seen = true;
+		fs_mode_byte(chip, lines == op->addr_lines ? in : FS_HIZ);
+	}
+	/* Dummy cycles are clocks: a byte on n lines is 8 / n of them */
+	cmd->dummy_got += 8 / lines;
+	if (cmd->dummy_got >= op->dummy)
+		fs_enter_data(chip, cmd->dummy_got - op->dummy);
+}
+
+static u8 fs_out_byte(struct flashsim_chip *chip, unsigned int lines)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	const struct flashsim_op *op = cmd->op;
+	u8 val;
+
+	if (lines != op->data_lines) {
+		fs_garble(chip);
+		return FS_HIZ;
+	}
+	val = op->out(chip, cmd->idx);
+	if (cmd->skew)
+		val = val << cmd->skew |
+		      op->out(chip, cmd->idx + 1) >> (8 - cmd->skew);
+	cmd->idx++;
+	if (op->flags & FS_OP_READ)
+		fs_flip(chip, &val, 1);
+	return val;
+}
+
+static void fs_in_byte(struct flashsim_chip *chip, u8 in, unsigned int lines)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	const struct flashsim_op *op = cmd->op;
+
+	/* More data than the instruction takes: not executed (DS-257FV §8) */
+	if (lines != op->data_lines || (op->max_in && cmd->idx >= op->max_in)) {
+		fs_garble(chip);
+		return;
+	}
+	op->in(chip, cmd->idx++, in);
+}
+
+static u8 fs_step(struct flashsim_chip *chip, u8 in, unsigned int lines)
+{
+	switch (chip->cmd.phase) {
+	case FS_PH_OPCODE:
+		fs_begin(chip, in, lines);
+		break;
+	case FS_PH_ADDR:
+		fs_addr_byte(chip, in, lines);
+		break;
+	case FS_PH_DUMMY:
+		fs_dummy_byte(chip, in, lines);
+		break;
+	case FS_PH_IN:
+		fs_in_byte(chip, in, lines);
+		break;
+	case FS_PH_OUT:
+		return fs_out_byte(chip, lines);
+	case FS_PH_END:
+		/* CS# must rise right after the last byte (DS-257FV §8) */
+		fs_garble(chip);
+		break;
+	case FS_PH_IGNORE:
+		break;
+	}
+	return FS_HIZ;
+}
+
+/* Array read data phase: straight from the array, wrapping at the end. */
+static u32 fs_read_run(struct flashsim_chip *chip, u8 *rx, u32 len)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	u32 size = chip->prof->size;
+	u32 a = (cmd->addr + cmd->idx) & (size - 1);
+	u32 n = min(len, size - a);
+
+	if (rx) {
+		memcpy(rx, chip->array + a, n);
+		fs_flip(chip, rx, n);
+	}
+	cmd->idx += n;
+	return n;
+}
+
+static bool fs_fast_read(const struct flashsim_chip *chip, unsigned int lines)
+{
+	const struct flashsim_cmd *cmd = &chip->cmd;
+
+	return cmd->phase == FS_PH_OUT && (cmd->op->flags & FS_OP_READ) &&
+	       !cmd->skew && lines == cmd->op->data_lines;
+}
+
+/*
+ * Clock @len bytes on @lines IO lines through the selected chip.  @tx NULL
+ * means the host drives zeros; @rx NULL means nobody samples MISO.
+ */
+void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
+			 u32 len, unsigned int lines)
+{
+	u32 i = 0;
+	u8 out;
+
+	while (i < len) {
+		if (fs_fast_read(chip, lines)) {
+			i += fs_read_run(chip, rx ? rx + i : NULL, len - i);
+			continue;
+		}
+		if (chip->cmd.phase == FS_PH_IGNORE) {
+			if (rx)
+				memset(rx + i, FS_HIZ, len - i);
+			return;
+		}
+		out = fs_step(chip, tx ? tx[i] : 0, lines);
+		if (rx)
+			rx[i] = out;
+		i++;
+	}
+}
+
+static void fs_cs_fall(struct flashsim_chip *chip)
+{
+	memset(&chip->cmd, 0, sizeof(chip->cmd));
+	/* Continuous read mode: the instruction is implied */
+	if (chip->cont_op)
+		fs_begin(chip, chip->cont_op, 1);
+}
+
+/*
+ * CS# rises: an instruction with a CS# handler runs it if all its phases
+ * were clocked (ABh releases power-down even without them).
+ */
+static void fs_cs_rise(struct flashsim_chip *chip)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+	const struct flashsim_op *op = cmd->op;
+	bool complete;
+
+	if (cmd->phase == FS_PH_IGNORE || !op || !op->commit)
+		return;
+	complete = cmd->phase == FS_PH_END || cmd->phase == FS_PH_OUT ||
+		   (cmd->phase == FS_PH_IN && cmd->idx >= op->min_in);
+	if (!complete && !(op->flags & FS_OP_COMMIT_ANY)) {
+		chip->stats.ignored++;
+		return;
+	}
+	switch (op->commit(chip)) {
+	case FS_REFUSED:
+		/* Whether a refused write clears WEL is not documented */
+		chip->wel = false;
+		fallthrough;
+	case FS_IGNORED:
+		chip->stats.ignored++;
+		break;
+	case FS_DONE:
+		break;
+	}
+}
+
+void flashsim_chip_select(struct flashsim_chip *chip, bool select)
+{
+	if (chip->selected == select)
+		return;
+	chip->selected = select;
+	if (select)
+		fs_cs_fall(chip);
+	else
+		fs_cs_rise(chip);
+}
+
+/* ---- creation ---- */
+
+static bool fs_profile_ok(const struct flashsim_profile *prof)
+{
+	return prof->sr && is_power_of_2(prof->size) &&
+	       is_power_of_2(prof->page_size) &&
+	       is_power_of_2(prof->lock_block) &&
+	       is_power_of_2(prof->lock_sector) &&
+	       prof->lock_sector <= prof->lock_block &&
+	       prof->size >= 2 * prof->lock_block &&
+	       (!prof->secreg_count ||
+		(is_power_of_2(prof->secreg_size) &&
+		 prof->secreg_size <= prof->page_size &&
+		 prof->secreg_size <= prof->secreg_stride));
+}
+
+static void fs_build_optab(struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+	const struct flashsim_op *ops = prof->ops ?: flashsim_winbond_ops;
+	unsigned int n = prof->ops ? prof->nops : flashsim_winbond_nops;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if ((ops[i].feature & prof->features) == ops[i].feature)
+			chip->optab[ops[i].opcode] = &ops[i];
+}
+
+/* 4Bh unique ID: a per-chip constant derived from the chip select */
+static void fs_make_uid(struct flashsim_chip *chip)
+{
+	u64 id = 0xd8c1a95b3e207f64ULL ^ (chip->cs * 0x9e3779b97f4a7c15ULL);
+	unsigned int i;
+
+	for (i = 0; i < sizeof(chip->uid); i++)
+		chip->uid[i] = id >> (56 - 8 * i);
+}
+
+static void fs_chip_release(void *data)
+{
+	struct flashsim_chip *chip = data;
+
+	bitmap_free(chip->locks);
+	kfree(chip->latch);
+	kfree(chip->secreg);
+	vfree(chip->array);
+	mutex_destroy(&chip->lock);
+}
+
+static int fs_chip_alloc(struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+	size_t secreg = (size_t)prof->secreg_count * prof->secreg_size;
+
+	chip->array = vmalloc(prof->size);
+	chip->secreg = kmalloc(max_t(size_t, secreg, 1), GFP_KERNEL);
+	chip->latch = kmalloc(prof->page_size, GFP_KERNEL);
+	chip->nlocks = flashsim_lock_count(prof);
+	chip->locks = bitmap_zalloc(chip->nlocks, GFP_KERNEL);
+	if (!chip->array || !chip->secreg || !chip->latch || !chip->locks)
+		return -ENOMEM;
+	/* Shipped erased */
+	memset(chip->array, 0xff, prof->size);
+	memset(chip->secreg, 0xff, secreg);
+	return 0;
+}
+
+struct flashsim_chip *flashsim_chip_create(struct device *dev,
+					   const struct flashsim_profile *prof,
+					   unsigned int cs, u32 busy_div)
+{
+	struct flashsim_chip *chip;
+	unsigned int reg;
+	int ret;
+
+	if (!fs_profile_ok(prof)) {
+		dev_err(dev, "profile %s is inconsistent\n", prof->name);
+		return ERR_PTR(-EINVAL);
+	}
+	chip = devm_kzalloc(dev, sizeof(*chip), GFP_KERNEL);
+	if (!chip)
+		return ERR_PTR(-ENOMEM);
+	mutex_init(&chip->lock);
+	chip->prof = prof;
+	chip->cs = cs;
+	chip->busy_div = busy_div;
+	ret = devm_add_action_or_reset(dev, fs_chip_release, chip);
+	if (!ret)
+		ret = fs_chip_alloc(chip);
+	if (ret)
+		return ERR_PTR(ret);
+	fs_build_optab(chip);
+	fs_make_uid(chip);
+	for (reg = 0; reg < FS_NREGS; reg++)
+		chip->sr_nv[reg] = prof->sr_default[reg] | prof->sr->fixed1[reg];
+	chip->wp_high = true;
+	chip->fault.seed = 1;
+	chip->fault.prng = 1;
+	fs_power_on(chip, false);
+	return chip;
+}

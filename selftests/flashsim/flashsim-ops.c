@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * flashsim opcode table of the Winbond W25Q family and its handlers.
+ *
+ * Each entry describes the phases of one instruction (address width and
+ * lines, dummy clocks, data lines) and the handlers for its data phase and
+ * for the moment CS# rises, where writes take effect.  The engine in
+ * flashsim-chip.c has already checked BUSY, power-down and the bus widths.
+ *
+ * Sources (chips.md): DS-257FV = W25Q257FV datasheet, DS-128JV = W25Q128JV
+ * datasheet.  The 1.8 V W25Q256JW datasheet was not available: behaviour is
+ * taken from those siblings; "MEM" marks facts from memory, not verified.
+ */
+#include <linux/kernel.h>
+#include <linux/sizes.h>
+#include <linux/string.h>
+
+#include "flashsim.h"
+
+/* ---- data out ---- */
+
+static u8 fs_out_sr(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2 (05h): shifted out again and again while CS# is low */
+	return flashsim_sr_read(chip, chip->cmd.op->arg);
+}
+
+static u8 fs_out_array(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2.10: the address auto-increments, wraps at the end */
+	return chip->array[(chip->cmd.addr + idx) & (chip->prof->size - 1)];
+}
+
+static u8 fs_out_jedec(struct flashsim_chip *chip, u32 idx)
+{
+	/* Bytes after the third: undocumented (chips.md §1.1), repeated here */
+	return chip->prof->id[idx % 3];
+}
+
+static u8 fs_out_rems(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2 (90h): A0 = 0 gives EFh first, A0 = 1 the dev ID */
+	if ((idx + chip->cmd.addr) & 1)
+		return chip->prof->dev_id;
+	return chip->prof->id[0];
+}
+
+static u8 fs_out_devid(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2 (ABh): device ID after 3 dummy bytes, repeated */
+	return chip->prof->dev_id;
+}
+
+static u8 fs_out_uid(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2.38: 64-bit ID; bytes past the 8th: FFh (MEM) */
+	return idx < sizeof(chip->uid) ? chip->uid[idx] : 0xff;
+}
+
+static u8 fs_out_sfdp(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2.40: 256-byte space; past the table reads FFh */
+	u32 a = chip->cmd.addr + idx;
+
+	return chip->prof->sfdp && a < chip->prof->sfdp_len ?
+	       chip->prof->sfdp[a] : 0xff;
+}
+
+static u8 fs_out_ear(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2.6 */
+	return chip->ear;
+}
+
+static u8 fs_out_lock(struct flashsim_chip *chip, u32 idx)
+{
+	/* DS-257FV §8.2.50: LSB = 1 locked; other bits 0 (unverified) */
+	return flashsim_lock_test(chip, chip->cmd.addr);
+}
+
+/*
+ * Security register n (1..count) sits at n * stride, 256 bytes, A7-0 the
+ * byte; other address bits must be 0 (DS-257FV §8.2.41).  Returns 0 for an
+ * address outside every register.
+ */
+static unsigned int fs_secreg_index(const struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+	u32 n = chip->cmd.addr / prof->secreg_stride;
+	u32 off = chip->cmd.addr % prof->secreg_stride;
+
+	if (!n || n > prof->secreg_count || off >= prof->secreg_size)
+		return 0;
+	return n;
+}
+
+static u8 *fs_secreg(struct flashsim_chip *chip, unsigned int n)
+{
+	return chip->secreg + (n - 1) * chip->prof->secreg_size;
+}
+
+static bool fs_secreg_locked(const struct flashsim_chip *chip, unsigned int n)
+{
+	const struct flashsim_field *lb = &chip->prof->sr->lb;
+
+	/* DS-257FV §8.2.41: LBn = 1 makes register n read-only for ever */
+	return lb->nbits && (chip->sr[lb->reg] & BIT(lb->shift + n - 1));
+}
+
+static u8 fs_out_secreg(struct flashsim_chip *chip, u32 idx)
+{
+	unsigned int n = fs_secreg_index(chip);
+	u32 off = (chip->cmd.addr + idx) & (chip->prof->secreg_size - 1);
+
+	/* Wrap inside the register (MEM); no register there: hi-Z */
+	return n ? fs_secreg(chip, n)[off] : 0xff;
+}
+
+/* ---- data in ---- */
+
+static void fs_in_buf(struct flashsim_chip *chip, u32 idx, u8 val)
+{
+	if (idx < sizeof(chip->cmd.buf))
+		chip->cmd.buf[idx] = val;
+}
+
+static void fs_in_page(struct flashsim_chip *chip, u32 idx, u8 val)
+{
+	/*
+	 * DS-257FV §8.2.25: past the end of the page the address wraps to
+	 * the page start and later bytes replace earlier ones.
+	 */
+	chip->latch[(chip->cmd.addr + idx) & (chip->prof->page_size - 1)] = val;
+}
+
+static void fs_in_secreg(struct flashsim_chip *chip, u32 idx, u8 val)
+{
+	chip->latch[(chip->cmd.addr + idx) & (chip->prof->secreg_size - 1)] = val;
+}
+
+/* ---- CS# rises: the verdict tells the engine what to count ---- */
+
+static enum flashsim_verdict fs_wren(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2 (06h) */
+	chip->wel = true;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_wrdi(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2 (04h) */
+	chip->wel = false;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_vsr_enable(struct flashsim_chip *chip)
+{
+	/* DS-128JV §8.2.2: valid for the next instruction only, no WEL */
+	chip->vsr_en = true;
+	return FS_DONE;
+}
+
+/*
+ * 01h/31h/11h (DS-257FV §8.2.5, DS-128JV §8.2.5 and Fig 9b): after 50h the
+ * write is volatile (no WEL, no BUSY); otherwise it needs WEL and keeps the
+ * chip busy for tW.  01h with one byte writes SR1 only, with two SR1+SR2.
+ * Refused while suspended (DS-257FV §8.2.31, MEM) or while the status
+ * registers are protected (flashsim_sr_locked()).
+ */
+static enum flashsim_verdict fs_wrsr(struct flashsim_chip *chip)
+{
+	bool nv = !chip->cmd.vsr_en_before;
+	unsigned int i;
+
+	if (nv && !chip->wel)
+		return FS_IGNORED;
+	if (chip->sus || flashsim_sr_locked(chip))
+		return FS_REFUSED;
+	for (i = 0; i < chip->cmd.idx && !chip->fault.ignore_sr_write; i++)
+		flashsim_sr_write(chip, chip->cmd.op->arg + i,
+				  chip->cmd.buf[i], nv);
+	if (nv)
+		flashsim_chip_start(chip, FS_BUSY_WRSR, chip->prof->t.w_us);
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_wrear(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2.7: needs WEL; WEL cleared after (unverified) */
+	if (!chip->wel)
+		return FS_IGNORED;
+	chip->ear = chip->cmd.buf[0];
+	chip->wel = false;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_en4b(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2.8: ADS = 1, no WEL needed */
+	chip->ads = true;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_ex4b(struct flashsim_chip *chip)
+{
+	/*
+	 * DS-257FV §8.2.9.  The W25Q256FV sets EAR = 1 here (kernel
+	 * winbond.c); not modelled for the JV/JW (unverified).
+	 */
+	chip->ads = false;
+	return FS_DONE;
+}
+
+static bool fs_overlaps(u32 a, u32 alen, u32 b, u32 blen)
+{
+	return (u64)a + alen > b && (u64)b + blen > a;
+}
+
+/*
+ * Page program (DS-257FV §8.2.25): bits only go 1 -> 0 (AND into the
+ * array), at CS# rise, for tPP.  Ignored without WEL or when the page is
+ * protected (DS-257FV §7.1.16/17 note 2).  During an erase suspend only
+ * pages outside the suspended erase may be programmed, during a program
+ * suspend none (DS-257FV §8.2.31, MEM).
+ */
+static enum flashsim_verdict fs_pp(struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+	u32 page = chip->cmd.addr & ~(prof->page_size - 1);
+	u32 i;
+
+	if (!chip->wel)
+		return FS_IGNORED;
+	if (chip->sus && (chip->sus_busy != FS_BUSY_ERASE ||
+			  fs_overlaps(page, prof->page_size, chip->sus_addr,
+				      chip->sus_len)))
+		return FS_REFUSED;
+	if (flashsim_prot_blocked(chip, page, prof->page_size))
+		return FS_REFUSED;
+	for (i = 0; i < prof->page_size && !chip->fault.weak_program; i++)
+		chip->array[page + i] &= chip->latch[i];
+	flashsim_chip_start(chip, FS_BUSY_PROGRAM, prof->t.pp_us);
+	chip->op_addr = page;
+	chip->op_len = prof->page_size;
+	return FS_DONE;
+}
+
+static u32 fs_erase_time(const struct flashsim_profile *prof, u32 size)
+{
+	if (size == SZ_4K)
+		return prof->t.se_us;
+	if (size == SZ_32K)
+		return prof->t.be32_us;
+	return prof->t.be64_us;
+}
+
+/*
+ * 20h/21h 4 KiB, 52h 32 KiB, D8h/DCh 64 KiB (DS-257FV §8.2, erase
+ * instructions): needs WEL, ignored if any byte of the block is protected
+ * (DS-257FV §7.1.16/17 note 2), not allowed while suspended.
+ */
+static enum flashsim_verdict fs_erase(struct flashsim_chip *chip)
+{
+	u32 size = chip->cmd.op->arg;
+	u32 start = chip->cmd.addr & ~(size - 1);
+
+	if (!chip->wel)
+		return FS_IGNORED;
+	if (chip->sus || flashsim_prot_blocked(chip, start, size))
+		return FS_REFUSED;
+	memset(chip->array + start, 0xff, size);
+	flashsim_chip_start(chip, FS_BUSY_ERASE,
+			    fs_erase_time(chip->prof, size));
+	chip->op_addr = start;
+	chip->op_len = size;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_chip_erase(struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+
+	if (!chip->wel)
+		return FS_IGNORED;
+	/* DS-257FV §8.2.30: not executed if any region is protected */
+	if (chip->sus || flashsim_prot_blocked(chip, 0, prof->size))
+		return FS_REFUSED;
+	memset(chip->array, 0xff, prof->size);
+	flashsim_chip_start(chip, FS_BUSY_CHIP_ERASE, prof->t.ce_us);
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_suspend(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2.31: only SUS=0 and BUSY=1, not during chip erase */
+	if (chip->sus || chip->fault.stuck ||
+	    (chip->busy != FS_BUSY_PROGRAM && chip->busy != FS_BUSY_ERASE))
+		return FS_IGNORED;
+	flashsim_chip_suspend(chip);
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_resume(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2.32: only with SUS=1 */
+	if (!chip->sus)
+		return FS_IGNORED;
+	flashsim_chip_resume(chip);
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_power_down(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2 (B9h): afterwards only ABh is recognised */
+	chip->pd = true;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_release(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2 (ABh): releases with or without the ID read */
+	chip->pd = false;
+	return FS_DONE;
+}
+
+/*
+ * Security registers (DS-257FV §8.2.41): erase (44h, tSE) and program
+ * (42h, tPP, AND like a page) need WEL and are refused once LBn is set.
+ */
+static enum flashsim_verdict fs_secreg_erase(struct flashsim_chip *chip)
+{
+	unsigned int n = fs_secreg_index(chip);
+
+	if (!chip->wel)
+		return FS_IGNORED;
+	if (!n || chip->sus || fs_secreg_locked(chip, n))
+		return FS_REFUSED;
+	memset(fs_secreg(chip, n), 0xff, chip->prof->secreg_size);
+	flashsim_chip_start(chip, FS_BUSY_SECREG, chip->prof->t.se_us);
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_secreg_program(struct flashsim_chip *chip)
+{
+	unsigned int n = fs_secreg_index(chip);
+	u32 i;
+	u8 *reg;
+
+	if (!chip->wel)
+		return FS_IGNORED;
+	if (!n || chip->sus || fs_secreg_locked(chip, n))
+		return FS_REFUSED;
+	reg = fs_secreg(chip, n);
+	for (i = 0; i < chip->prof->secreg_size; i++)
+		reg[i] &= chip->latch[i];
+	flashsim_chip_start(chip, FS_BUSY_SECREG, chip->prof->t.pp_us);
+	return FS_DONE;
+}
+
+/*
+ * Individual block/sector lock/unlock (DS-257FV §8.2.48-49) and global
+ * lock/unlock (DS-128JV §8.2.35-36): WREN required.  The lock bits are
+ * volatile: no BUSY.  WEL cleared afterwards: unverified.
+ */
+static enum flashsim_verdict fs_lock(struct flashsim_chip *chip)
+{
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_lock_set(chip, chip->cmd.addr, chip->cmd.op->arg);
+	chip->wel = false;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_global_lock(struct flashsim_chip *chip)
+{
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_lock_all(chip, chip->cmd.op->arg);
+	chip->wel = false;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_reset_enable(struct flashsim_chip *chip)
+{
+	chip->rst_en = true;
+	return FS_DONE;
+}
+
+static enum flashsim_verdict fs_reset(struct flashsim_chip *chip)
+{
+	/* DS-257FV §8.2.53: 99h counts only right after 66h */
+	if (!chip->cmd.rst_en_before)
+		return FS_IGNORED;
+	flashsim_chip_reset(chip);
+	return FS_DONE;
+}
+
+/* ---- the table ---- */
+
+#define FS_RD		(FS_OP_ARRAY | FS_OP_READ)
+
+/* Array reads (DS-257FV §8.2.10 ff.; dummy clocks as in SFDP BFPT DW3/4) */
+#define FS_READ(_op, _a, _al, _d, _dl, _fl, _feat)			\
+	{ .opcode = _op, .addr = _a, .addr_lines = _al, .dummy = _d,	\
+	  .data_lines = _dl, .flags = FS_RD | (_fl), .feature = _feat,	\
+	  .out = fs_out_array }
+
+/* Instructions without data: all their effect is at CS# rise */
+#define FS_CMD(_op, _commit, _fl, _feat, _arg)				\
+	{ .opcode = _op, .flags = _fl, .feature = _feat, .arg = _arg,	\
+	  .commit = _commit }
+
+/* Instructions with an array address and no data (erase, lock) */
+#define FS_ACMD(_op, _a, _commit, _feat, _arg)				\
+	{ .opcode = _op, .addr = _a, .addr_lines = 1, .flags = FS_OP_ARRAY, \
+	  .feature = _feat, .arg = _arg, .commit = _commit }
+
+/* Page programs */
+#define FS_PROG(_op, _a, _dl, _feat)					\
+	{ .opcode = _op, .addr = _a, .addr_lines = 1, .data_lines = _dl, \
+	  .flags = FS_OP_ARRAY | FS_OP_LATCH, .min_in = 1,		\
+	  .feature = _feat, .in = fs_in_page, .commit = fs_pp }
+
+/* Register reads without address */
+#define FS_RDREG(_op, _out, _fl, _feat, _arg)				\
+	{ .opcode = _op, .data_lines = 1, .flags = _fl, .feature = _feat, \
+	  .arg = _arg, .out = _out }
+
+/* Register writes */
+#define FS_WRREG(_op, _commit, _max, _feat, _arg)			\
+	{ .opcode = _op, .data_lines = 1, .min_in = 1, .max_in = _max,	\
+	  .feature = _feat, .arg = _arg, .in = fs_in_buf,		\
+	  .commit = _commit }
+
+const struct flashsim_op flashsim_winbond_ops[] = {
+	FS_CMD(0x06, fs_wren, 0, 0, 0),
+	FS_CMD(0x04, fs_wrdi, 0, 0, 0),
+	FS_CMD(0x50, fs_vsr_enable, 0, 0, 0),
+	/* 05h/35h/15h: also accepted while BUSY (DS-257FV §8) */
+	FS_RDREG(0x05, fs_out_sr, FS_OP_BUSY_OK | FS_OP_POLL, 0, 0),
+	FS_RDREG(0x35, fs_out_sr, FS_OP_BUSY_OK | FS_OP_POLL, 0, 1),
+	FS_RDREG(0x15, fs_out_sr, FS_OP_BUSY_OK | FS_OP_POLL, 0, 2),
+	FS_WRREG(0x01, fs_wrsr, 2, 0, 0),
+	FS_WRREG(0x31, fs_wrsr, 1, 0, 1),
+	FS_WRREG(0x11, fs_wrsr, 1, 0, 2),
+	FS_RDREG(0xc8, fs_out_ear, 0, FS_F_EAR, 0),
+	FS_WRREG(0xc5, fs_wrear, 1, FS_F_EAR, 0),
+	FS_CMD(0xb7, fs_en4b, 0, FS_F_EN4B, 0),
+	FS_CMD(0xe9, fs_ex4b, 0, FS_F_EN4B, 0),
+
+	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, 0, 0),
+	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, 0, FS_F_4B_READ),
+	FS_READ(0x0b, FS_ADDR_MODE, 1, 8, 1, 0, 0),
+	FS_READ(0x0c, FS_ADDR_4, 1, 8, 1, 0, FS_F_4B_READ),
+	FS_READ(0x3b, FS_ADDR_MODE, 1, 8, 2, 0, 0),
+	FS_READ(0x3c, FS_ADDR_4, 1, 8, 2, 0, FS_F_4B_READ),
+	/* BBh/EBh: M7-0 (2 or 4 clocks) then dummy; M5-4 = 10b: continuous */
+	FS_READ(0xbb, FS_ADDR_MODE, 2, 4, 2, FS_OP_MODE, 0),
+	FS_READ(0xbc, FS_ADDR_4, 2, 4, 2, FS_OP_MODE, FS_F_4B_READ),
+	FS_READ(0x6b, FS_ADDR_MODE, 1, 8, 4, 0, 0),
+	FS_READ(0x6c, FS_ADDR_4, 1, 8, 4, 0, FS_F_4B_READ),
+	FS_READ(0xeb, FS_ADDR_MODE, 4, 6, 4, FS_OP_MODE, 0),
+	FS_READ(0xec, FS_ADDR_4, 4, 6, 4, FS_OP_MODE, FS_F_4B_READ),
+
+	FS_PROG(0x02, FS_ADDR_MODE, 1, 0),
+	FS_PROG(0x12, FS_ADDR_4, 1, FS_F_4B_WRITE),
+	FS_PROG(0x32, FS_ADDR_MODE, 4, 0),
+	FS_PROG(0x34, FS_ADDR_4, 4, FS_F_4B_WRITE),
+	FS_ACMD(0x20, FS_ADDR_MODE, fs_erase, 0, SZ_4K),
+	FS_ACMD(0x21, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_4K),
+	/* chips.md §1.3: no 4-byte 32 KiB erase on Winbond */
+	FS_ACMD(0x52, FS_ADDR_MODE, fs_erase, 0, SZ_32K),
+	FS_ACMD(0xd8, FS_ADDR_MODE, fs_erase, 0, SZ_64K),
+	FS_ACMD(0xdc, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_64K),
+	FS_CMD(0xc7, fs_chip_erase, 0, 0, 0),
+	FS_CMD(0x60, fs_chip_erase, 0, 0, 0),
+	FS_CMD(0x75, fs_suspend, FS_OP_BUSY_OK, 0, 0),
+	FS_CMD(0x7a, fs_resume, 0, 0, 0),
+
+	FS_CMD(0xb9, fs_power_down, 0, 0, 0),
+	/* ABh: 3 dummy bytes then the device ID; CS# rise releases (tRES) */
+	{ .opcode = 0xab, .dummy = 24, .data_lines = 1,
+	  .flags = FS_OP_PD_OK | FS_OP_COMMIT_ANY, .out = fs_out_devid,
+	  .commit = fs_release },
+	/* 90h: 24-bit address "00 00 0x" in both address modes (MEM) */
+	{ .opcode = 0x90, .addr = FS_ADDR_3, .addr_lines = 1,
+	  .data_lines = 1, .out = fs_out_rems },
+	FS_RDREG(0x9f, fs_out_jedec, 0, 0, 0),
+	/* DS-257FV §8.2.38: 4 dummy bytes (3-byte mode), 5 (4-byte mode) */
+	{ .opcode = 0x4b, .addr = FS_ADDR_MODE, .addr_lines = 1, .dummy = 8,
+	  .data_lines = 1, .out = fs_out_uid },
+	/* DS-257FV §8.2.40 Fig 44: always 24-bit address + 8 dummy clocks */
+	{ .opcode = 0x5a, .addr = FS_ADDR_3, .addr_lines = 1, .dummy = 8,
+	  .data_lines = 1, .out = fs_out_sfdp },
+
+	/* Security registers: address width follows ADS (unverified) */
+	{ .opcode = 0x44, .addr = FS_ADDR_MODE, .addr_lines = 1,
+	  .commit = fs_secreg_erase },
+	{ .opcode = 0x42, .addr = FS_ADDR_MODE, .addr_lines = 1,
+	  .data_lines = 1, .flags = FS_OP_LATCH, .min_in = 1,
+	  .in = fs_in_secreg, .commit = fs_secreg_program },
+	{ .opcode = 0x48, .addr = FS_ADDR_MODE, .addr_lines = 1, .dummy = 8,
+	  .data_lines = 1, .out = fs_out_secreg },
+
+	/* DS-257FV §8.2.48-50; EAR applies in 3-byte mode (unverified) */
+	FS_ACMD(0x36, FS_ADDR_MODE, fs_lock, 0, true),
+	FS_ACMD(0x39, FS_ADDR_MODE, fs_lock, 0, false),
+	{ .opcode = 0x3d, .addr = FS_ADDR_MODE, .addr_lines = 1,
+	  .data_lines = 1, .flags = FS_OP_ARRAY, .out = fs_out_lock },
+	FS_CMD(0x7e, fs_global_lock, 0, 0, true),
+	FS_CMD(0x98, fs_global_lock, 0, 0, false),
+
+	/* DS-257FV §6.1.7, §8.2.53; 38h/FFh (QPI) do not exist on -IQ */
+	FS_CMD(0x66, fs_reset_enable, 0, 0, 0),
+	FS_CMD(0x99, fs_reset, 0, 0, 0),
+};
+
+const unsigned int flashsim_winbond_nops = ARRAY_SIZE(flashsim_winbond_ops);

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * flashsim profile table: every simulated chip is a row of data.
+ *
+ * Facts come from shared/reference/chips.md; the source tags there (DS-257FV,
+ * DS-128JV, FR, KERN, MEM) are repeated next to each value.  A value marked
+ * "unverified for JW" was read in a sibling datasheet (W25Q257FV, W25Q256JV,
+ * W25Q128JV) and is assumed to hold for the 1.8 V W25Q256JW.
+ */
+#include <linux/kernel.h>
+#include <linux/sizes.h>
+#include <linux/string.h>
+
+#include "flashsim.h"
+
+/*
+ * SFDP of the W25Q256JW: SYNTHESIZED, NOT A REAL DUMP.  No W25Q256JV/JW SFDP
+ * dump exists in any source we found (chips.md §3.4).  This is the verbatim
+ * W25Q01NWxxIQ table (JW family, linux-mtd 2025, chips.md §3.3 (b)) with
+ * only BFPT DWORD 2 changed from 0x3fffffff (1 Gbit) to 0x0fffffff
+ * (256 Mbit).  Everything else is kept: JESD216B header (rev 1.6) with BFPT
+ * (16 DWORDs) at 0x80 and 4BAIT at 0xd0 (4-byte erase opcodes 21h/DCh),
+ * QER = 101b, enter-4B = B7h/EAR/dedicated opcodes, 66h/99h soft reset.
+ * Known leftover: DWORD 11 still gives the 1 Gbit part's typical chip-erase
+ * time (192 s) while the profile models tCE = 80 s.
+ */
+static const u8 flashsim_w25q256jw_sfdp[] = {
+	/* SFDP header: "SFDP", rev 1.6, 2 parameter headers */
+	0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x01, 0xff,
+	/* BFPT rev 1.6, 16 DWORDs at 0x000080 */
+	0x00, 0x06, 0x01, 0x10, 0x80, 0x00, 0x00, 0xff,
+	/* 4BAIT (ID 0xff84) rev 1.0, 2 DWORDs at 0x0000d0 */
+	0x84, 0x00, 0x01, 0x02, 0xd0, 0x00, 0x00, 0xff,
+	[0x18 ... 0x7f] = 0xff,
+	/* BFPT DWORD 1..4: DW2 = 0x0fffffff is the synthesized value */
+	0xe5, 0x20, 0xfb, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x42, 0xbb,
+	/* DWORD 5..8 */
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00,
+	0xff, 0xff, 0x40, 0xeb, 0x0c, 0x20, 0x0f, 0x52,
+	/* DWORD 9..12 */
+	0x10, 0xd8, 0x00, 0x00, 0x36, 0x52, 0xb5, 0x00,
+	0x82, 0xea, 0x14, 0xe2, 0xe9, 0x63, 0x76, 0x33,
+	/* DWORD 13..16 */
+	0x7a, 0x75, 0x7a, 0x75, 0xf7, 0xbd, 0xd5, 0x5c,
+	0x19, 0xf7, 0x5d, 0xff, 0xe9, 0x70, 0xf9, 0xa5,
+	[0xc0 ... 0xcf] = 0xff,
+	/* 4BAIT DWORD 1 (0xfff00aff) and 2 (0xffdcff21) */
+	0xff, 0x0a, 0xf0, 0xff, 0x21, 0xff, 0xdc, 0xff,
+};
+
+static_assert(sizeof(flashsim_w25q256jw_sfdp) == 0xd8);
+
+/*
+ * W25Q256JV/JW status registers (chips.md §1.4: DS-257FV Fig 4a/4c, DS-256JV
+ * p33, FR reg_bits, RTL):
+ * SR1 SRP7 TB6 BP3..0[5:2] WEL1 BUSY0; SR2 SUS7 CMP6 LB3..1[5:3] QE1 SRL0;
+ * SR3 DRV1:0[6:5] WPS2 ADP1 ADS0.  SR3 bit 7 is HOLD/RST on the FV, reserved
+ * on the JV and unverified for JW: modelled as reserved.
+ */
+static const struct flashsim_sr_map flashsim_w25q256_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.sus = FS_BIT(2, 7),
+	.srp = FS_BIT(1, 7),
+	.srl = FS_BIT(2, 0),
+	.tb = FS_BIT(1, 6),
+	.cmp = FS_BIT(2, 6),
+	.wps = FS_BIT(3, 2),
+	.qe = FS_BIT(2, 1),
+	.adp = FS_BIT(3, 1),
+	.ads = FS_BIT(3, 0),
+	.bp = FS_FIELD(1, 2, 4),
+	.lb = FS_FIELD(2, 3, 3),
+	.writable = { 0xfc, 0x79, 0x66 },
+	/* DS-256JV p33: "SRL and LB3..1 cannot be changed from 1 to 0" */
+	.sticky = { 0x00, 0x39, 0x00 },
+	/* chips.md §1.6: a power-down/power-up cycle clears SRL */
+	.vol_only = { 0x00, 0x01, 0x00 },
+	/* chips.md §1.4: ADP is non-volatile only (06h + 11h) */
+	.nv_only = { 0x00, 0x00, 0x02 },
+	/* DS-128JV §7.1.4: QE is factory fixed to 1 on -IQ/-IN/-JQ parts */
+	.fixed1 = { 0x00, 0x02, 0x00 },
+};
+
+/*
+ * W25Q128JV (DS-128JV Fig 4b, chips.md §2): SR1 SRP7 SEC6 TB5 BP2..0[4:2];
+ * SR2 as above; SR3 HOLD/RST7 DRV1:0[6:5] WPS2; no ADS/ADP (3-byte only).
+ */
+static const struct flashsim_sr_map flashsim_w25q128_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.sus = FS_BIT(2, 7),
+	.srp = FS_BIT(1, 7),
+	.srl = FS_BIT(2, 0),
+	.sec = FS_BIT(1, 6),
+	.tb = FS_BIT(1, 5),
+	.cmp = FS_BIT(2, 6),
+	.wps = FS_BIT(3, 2),
+	.qe = FS_BIT(2, 1),
+	.bp = FS_FIELD(1, 2, 3),
+	.lb = FS_FIELD(2, 3, 3),
+	.writable = { 0xfc, 0x79, 0xe4 },
+	.sticky = { 0x00, 0x39, 0x00 },
+	.vol_only = { 0x00, 0x01, 0x00 },
+	.fixed1 = { 0x00, 0x02, 0x00 },
+};
+
+/*
+ * Typical times of the 256 Mbit parts: tPP 0.4 ms, tSE 45 ms, tBE1 120 ms,
+ * tBE2 150 ms, tCE 80 s (W25Q256JV per chips.md §1.7, CSDN/DS-257FV), tW
+ * 10 ms (MEM), tSUS 20 us, tRST 30 us (DS-257FV).  All unverified for JW.
+ */
+#define FLASHSIM_W25Q256_TIMING {					\
+	.pp_us = 400, .se_us = 45000, .be32_us = 120000,		\
+	.be64_us = 150000, .ce_us = 80000000, .w_us = 10000,		\
+	.sus_us = 20, .rst_us = 30 }
+
+static const struct flashsim_profile flashsim_profiles[] = {
+	{
+		/* chips.md §1.1: EF 60 19, 1.7-1.95 V; dev ID 18h (MEM) */
+		.name = "w25q256jw",
+		.id = { 0xef, 0x60, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 1700,
+		.vcc_max_mv = 1950,
+		.sfdp = flashsim_w25q256jw_sfdp,
+		.sfdp_len = sizeof(flashsim_w25q256jw_sfdp),
+		.sr = &flashsim_w25q256_sr,
+		/*
+		 * DS-257FV §8.2.5: factory default 0 except QE (IQ) and ADP;
+		 * ADP = 0 (3-byte) per chips.md §1.9 (MEM for JV/JW); DRV
+		 * 11b (DS-128JV, unverified for JW).
+		 */
+		.sr_default = { 0x00, 0x02, 0x60 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
+			    FS_F_EAR | FS_F_WP_WITH_QE,
+		/* chips.md §1.5: 64 KiB * 2^(BP-1), all for BP >= 10 */
+		.bp_min_len = SZ_64K,
+		/* DS-257FV §6.2: 510 blocks + 2 x 16 sectors */
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		/* DS-257FV §8.2.41: 3 x 256 B at 0x1000/0x2000/0x3000 */
+		.secreg_count = 3,
+		.secreg_size = 256,
+		.secreg_stride = 0x1000,
+		.t = FLASHSIM_W25Q256_TIMING,
+	}, {
+		/*
+		 * chips.md §1.1: EF 40 19, 2.7-3.6 V.  No SFDP dump of the JV
+		 * exists (chips.md §3.4): 5Ah reads FFh here, which a real JV
+		 * (JESD216A table, minor rev 5) does not do.
+		 */
+		.name = "w25q256jv",
+		.id = { 0xef, 0x40, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sr = &flashsim_w25q256_sr,
+		.sr_default = { 0x00, 0x02, 0x60 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
+			    FS_F_EAR | FS_F_WP_WITH_QE,
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.secreg_count = 3,
+		.secreg_size = 256,
+		.secreg_stride = 0x1000,
+		.t = FLASHSIM_W25Q256_TIMING,
+	}, {
+		/*
+		 * DS-128JV: EF 40 18, dev ID 17h, 16 MiB, 3-byte only.  BP=1
+		 * protects 1/64 (256 KiB); SEC=1 switches to 4 KiB..32 KiB;
+		 * BP=111b protects everything.  No SFDP dump: 5Ah reads FFh.
+		 */
+		.name = "w25q128jv",
+		.id = { 0xef, 0x40, 0x18 },
+		.dev_id = 0x17,
+		.size = SZ_16M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sr = &flashsim_w25q128_sr,
+		.sr_default = { 0x00, 0x02, 0x60 },
+		.features = FS_F_WP_WITH_QE,
+		.bp_min_len = SZ_256K,
+		.sec_min_len = SZ_4K,
+		.sec_max_len = SZ_32K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.secreg_count = 3,
+		.secreg_size = 256,
+		.secreg_stride = 0x1000,
+		/* DS-128JV §9: as the 256 Mbit parts but tCE 40 s typ */
+		.t = {
+			.pp_us = 400, .se_us = 45000, .be32_us = 120000,
+			.be64_us = 150000, .ce_us = 40000000, .w_us = 10000,
+			.sus_us = 20, .rst_us = 30,
+		},
+	},
+};
+
+const struct flashsim_profile *flashsim_profile_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(flashsim_profiles); i++)
+		if (sysfs_streq(name, flashsim_profiles[i].name))
+			return &flashsim_profiles[i];
+	return NULL;
+}
