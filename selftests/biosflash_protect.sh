@@ -166,7 +166,7 @@ fail_case wp_low_with_srp 'regs 0xc4 0x02; echo 0 > "$SIM/wp"' \
 	"Permission denied" "WP#"
 fail_case srl_set 'regs 0x44 0x03' "Device or resource busy" "power"
 fail_case write_does_not_stick 'echo 1 > "$SIM/fault_ignore_sr_write"' \
-	"I/O error" "did not stick"
+	"Input/output error" "did not stick"
 fail_case bus_stuck 'echo high > "$SIM/fault_miso"' \
 	"No such device or address" "stuck"
 
@@ -200,7 +200,7 @@ t_eq "flash_erase_u_erased_block0" "$(head -c 65536 "$SIM/image" | tr -d '\377' 
 regs 0x44 0x02
 before="$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3") $(sim_stat op_01)"
 bad=0
-for s in "" "unlock now" "UNLOCK" "lock 0 0" "lockvolatile" "unlock  volatile x" \
+for s in "unlock now" "UNLOCK" "lock 0 0" "lockvolatile" "unlock  volatile x" \
 	"$(head -c 64 /dev/urandom | tr -d '\000\n')" "lock 0x0-0x1" "1" "-1"; do
 	if sh -c "printf '%s' \"\$1\" > $P/protect" x "$s" 2>/dev/null; then
 		bad=$((bad + 1))
