@@ -1,12 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh stock|debug|all|demo
+# run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo
 # Build the modules and tests for a kernel, pack an initramfs, boot it in
 # QEMU under TCG (no KVM: it fails in nested machines) and judge the run: any
 # failed test, a missing result line, or any BUG/WARNING/Call Trace/KASAN/
 # lockdep/kmemleak report in the guest's kernel log fails it.  Ends with the
-# line "N passed, N failed".
+# line "N passed, N failed".  debug-dt boots the debug kernel once on the
+# plain test base and once per overlay variant below (debug-dt-VARIANT: that
+# one only).
 set -euo pipefail
 
 mode=${1:-all}
@@ -45,6 +47,7 @@ kernel_setup() {
 # must not share object files); warnings are errors here.
 build_modules() {
 	OBJ=$cache/obj-$1
+	INITRD_FOR=
 	mkdir -p "$OBJ"
 	rsync -a --delete --exclude .git --exclude selftests/out "$top/" "$OBJ/"
 	make -s -C "$KDIR" M="$OBJ" W=1 modules 2>&1 | tee "$out/build-$1.log"
@@ -65,17 +68,45 @@ dtb() {
 	echo "$out/$1.dtb"
 }
 
+# The biosflash overlay variants, "NAME [PARAM...]": suite debug-dt-NAME
+# boots the test base with the overlay applied with PARAMs, which the guest
+# also gets as bf.dtparams=P1,P2 to derive what it must see.
+dt_variants=(
+	"default"
+	"spi0-1 spi0-1"
+	"speed speed=20000000"
+	"io_1v8 io_1v8"
+	"io_voltage io_voltage=1800000"
+	"wp_gpio io_1v8 wp_gpio=17"
+)
+
+# dtb_overlay NAME PARAM...: test base + biosflash overlay, as the Pi
+# firmware applies it with PARAMs; prints the .dtb path
+dtb_overlay() {
+	local name=$1 base
+	shift
+	base=$(dtb test-base)
+	dtc -q -@ -I dts -O dtb -o "$out/biosflash.dtbo" \
+		"$top/dts-overlays/biosflash-overlay.dts"
+	"$top/selftests/dt/dtoverlay.py" "$base" "$out/biosflash.dtbo" \
+		"$out/dt-$name.dtb" "$@"
+	echo "$out/dt-$name.dtb"
+}
+
 # boot NAME SUITE [QEMU ARGS...]: sets RES_PASS RES_FAIL
 boot() {
 	local k=$1 suite=$2
 	shift 2
 	local log=$out/$suite-$k.log initrd=$out/initrd-$k.cpio.gz
-	"$here/mkinitramfs.sh" "$initrd" "$KREL" "$MODROOT" "$OBJ" "$out/bin"
+	if [ "$INITRD_FOR" != "$k" ]; then
+		"$here/mkinitramfs.sh" "$initrd" "$KREL" "$MODROOT" "$OBJ" "$out/bin"
+		INITRD_FOR=$k
+	fi
 	echo "run.sh: booting the $k kernel ($KREL) for suite '$suite'" >&2
 	set +e
 	timeout "${BF_VM_TIMEOUT:-3000}" qemu-system-x86_64 -accel tcg -smp 2 -m 2048 \
 		-nographic -no-reboot -kernel "$KIMG" -initrd "$initrd" \
-		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite" \
+		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite${BOOT_APPEND:+ $BOOT_APPEND}" \
 		"$@" < /dev/null 2>&1 | tr -d '\r' | tee "$log" |
 		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
 			grep -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
@@ -102,7 +133,13 @@ boot() {
 	fi
 }
 
-total_pass=0 total_fail=0
+total_pass=0 total_fail=0 INITRD_FOR=
+tally() {
+	echo "run.sh: $1: $RES_PASS passed, $RES_FAIL failed" >&2
+	total_pass=$((total_pass + RES_PASS))
+	total_fail=$((total_fail + RES_FAIL))
+}
+
 run_kernel() {
 	local k=$1 suite=${2:-$1}
 	shift 2 || shift
@@ -110,22 +147,52 @@ run_kernel() {
 	build_modules "$k"
 	build_tests
 	boot "$k" "$suite" "$@"
-	echo "run.sh: $k/$suite: $RES_PASS passed, $RES_FAIL failed" >&2
-	total_pass=$((total_pass + RES_PASS))
-	total_fail=$((total_fail + RES_FAIL))
+	tally "$k/$suite"
+}
+
+# run_dt [VARIANT]: the debug kernel on the device tree; with no VARIANT the
+# plain test base (flashsim_dt.sh) and every overlay variant, one boot each
+# on one build and one initramfs.
+run_dt() {
+	local only=${1:-} v name params d found=
+	for v in "${dt_variants[@]}"; do
+		[ "${v%% *}" = "${only:-${v%% *}}" ] && found=1
+	done
+	if [ -z "$found" ]; then
+		echo "run.sh: no overlay variant '$only'" >&2
+		exit 2
+	fi
+	kernel_setup debug
+	build_modules debug
+	build_tests
+	if [ -z "$only" ]; then
+		d=$(dtb test-base)
+		boot debug debug-dt -dtb "$d"
+		tally debug/debug-dt
+	fi
+	for v in "${dt_variants[@]}"; do
+		read -r name params <<< "$v"
+		[ -z "$only" ] || [ "$only" = "$name" ] || continue
+		# shellcheck disable=SC2086 # PARAMs are words
+		d=$(dtb_overlay "$name" $params)
+		BOOT_APPEND="bf.dtparams=${params// /,}" \
+			boot debug "debug-dt-$name" -dtb "$d"
+		tally "debug/debug-dt-$name${params:+ ($params)}"
+	done
 }
 
 case $mode in
 stock | debug) run_kernel "$mode" ;;
-debug-dt) run_kernel debug debug-dt -dtb "$(dtb test-base)" ;;
+debug-dt) run_dt ;;
+debug-dt-*) run_dt "${mode#debug-dt-}" ;;
 all)
 	run_kernel stock
 	run_kernel debug
-	run_kernel debug debug-dt -dtb "$(dtb test-base)"
+	run_dt
 	;;
 demo) run_kernel stock demo ;;
 *)
-	echo "usage: run.sh stock|debug|all|demo" >&2
+	echo "usage: run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo" >&2
 	exit 2
 	;;
 esac
