@@ -42,11 +42,16 @@ vm-stock: deps
 vm-debug: deps
 	bash selftests/vm/run.sh debug
 
+# Device tree: the binding with dt-schema, the overlay applied to the test base
+dt-check: deps
+	bash scripts/dt-check.sh
+
 check: deps
 	bash scripts/lint.sh
+	bash scripts/dt-check.sh
 	bash selftests/vm/run.sh all
 
 demo: deps
 	bash selftests/vm/run.sh demo
 
-.PHONY: all modules clean deps dtbs lint vm-stock vm-debug check demo
+.PHONY: all modules clean deps dtbs dt-check lint vm-stock vm-debug check demo
