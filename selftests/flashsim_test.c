@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * flashsim_test: does the simulated W25Q256JW behave like the datasheet?
+ * And the MX25U25635F and GD25LB256E profiles like theirs (fixtures mx, gd)?
  *
  * Talks to the simulator over the SPI bus through spidev (raw opcodes, no
  * biosflash) and checks the result against the simulator's debugfs dump.
  * The expected values are datasheet facts written here by hand (W25Q257FV
- * and W25Q128JV datasheets, see shared/reference/chips.md), never computed
- * by simulator code.  Each test would fail on a simulator that got that
+ * and W25Q128JV datasheets, see shared/reference/chips.md; for Macronix and
+ * GigaDevice the chips.md §2 facts and the sources named at each test),
+ * never computed by simulator code.  Each test would fail on a simulator that got that
  * behaviour wrong (e.g. program by copy instead of AND, no page wrap,
  * commands accepted while busy).
  */
@@ -185,17 +187,21 @@ static void fill(__u8 *b, size_t len, unsigned int seed)
 	}
 }
 
-FIXTURE_SETUP(chip)
+/* Load flashsim with one @model chip on CS0 and open it through spidev. */
+static void sim_open(struct __test_metadata *_metadata, struct sim *s,
+		     const char *model)
 {
-	char dev[64], path[256];
+	char dev[64], path[256], cmdline[128];
 	glob_t g;
 	int i;
 
 	system("rmmod biosflash 2>/dev/null; rmmod flashsim 2>/dev/null");
-	ASSERT_EQ(0, system("modprobe flashsim chips=w25q256jw modalias=flashsim-raw"));
+	snprintf(cmdline, sizeof(cmdline),
+		 "modprobe flashsim chips=%s modalias=flashsim-raw", model);
+	ASSERT_EQ(0, system(cmdline));
 	system("modprobe spidev 2>/dev/null");	/* =m on the debug kernel */
 	ASSERT_EQ(0, glob(SIM_ROOT "/spi*.*", 0, NULL, &g));
-	snprintf(self->s.sim, sizeof(self->s.sim), "%s", g.gl_pathv[0]);
+	snprintf(s->sim, sizeof(s->sim), "%s", g.gl_pathv[0]);
 	snprintf(dev, sizeof(dev), "%s", strrchr(g.gl_pathv[0], '/') + 1);
 	globfree(&g);
 	snprintf(path, sizeof(path), "/sys/bus/spi/devices/%s/driver_override", dev);
@@ -204,15 +210,25 @@ FIXTURE_SETUP(chip)
 	snprintf(path, sizeof(path), "/dev/spidev%s", dev + 3);
 	for (i = 0; i < 100 && access(path, F_OK); i++)
 		usleep(20000);
-	self->s.fd = open(path, O_RDWR);
-	ASSERT_LE(0, self->s.fd) TH_LOG("no %s", path);
+	s->fd = open(path, O_RDWR);
+	ASSERT_LE(0, s->fd) TH_LOG("no %s", path);
+}
+
+static void sim_close(struct sim *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	system("rmmod flashsim");
+}
+
+FIXTURE_SETUP(chip)
+{
+	sim_open(_metadata, &self->s, "w25q256jw");
 }
 
 FIXTURE_TEARDOWN(chip)
 {
-	if (self->s.fd >= 0)
-		close(self->s.fd);
-	system("rmmod flashsim");
+	sim_close(&self->s);
 }
 
 /* DS-257FV §8.2.36 / chips.md §1.1: 9Fh returns EF 60 19 for W25Q256JW */
@@ -623,6 +639,372 @@ TEST_F(chip, bus_read_matches_debugfs_image)
 	ASSERT_EQ(0, rd(&self->s, 0x0c, 4, 1, CHIP_SIZE - sizeof(a), b, 4000));
 	EXPECT_EQ(0, memcmp(a, b, 4000));
 	EXPECT_EQ(1, sim_get(&self->s, "wp"));
+}
+
+/* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
+
+FIXTURE(mx) {
+	struct sim s;
+};
+
+FIXTURE_SETUP(mx)
+{
+	sim_open(_metadata, &self->s, "mx25u25635f");
+}
+
+FIXTURE_TEARDOWN(mx)
+{
+	sim_close(&self->s);
+}
+
+/* 4-byte address + data: 12h page program, the dedicated 4-byte opcode */
+static void pp4(struct sim *s, __u32 addr, __u8 val)
+{
+	cmd(s, 0x06);
+	addr_cmd(s, 0x12, 4, addr, &val, 1);
+	wait_idle(s);
+}
+
+static __u8 img_byte(struct sim *s, __u32 addr)
+{
+	__u8 b = 0x5a;
+
+	img_rw(s, 0, addr, &b, 1);
+	return b;
+}
+
+/* WREN, then 01h with one (SR) or two (SR, CR) bytes, then wait */
+static void wrsr(struct sim *s, const __u8 *regs, size_t n)
+{
+	__u8 tx[3] = { 0x01 };
+
+	memcpy(tx + 1, regs, n);
+	cmd(s, 0x06);
+	xfer(s, tx, NULL, 1 + n);
+	wait_idle(s);
+}
+
+/* chips.md §1.1: Macronix repeats the ID ("c22539c22539", LKML) */
+TEST_F(mx, jedec_id_is_c22539_repeated)
+{
+	static const __u8 want[6] = { 0xc2, 0x25, 0x39, 0xc2, 0x25, 0x39 };
+	__u8 id[6];
+
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 6));
+	EXPECT_EQ(0, memcmp(id, want, 6));
+}
+
+/* chips.md §3.3 (d): the real c22539 dump, byte for byte (md5 bc360997...) */
+TEST_F(mx, sfdp_is_the_real_c22539_dump)
+{
+	/* The xxd -p text of chips.md §3.3 (d), as bytes */
+	static const __u8 want[288] = {
+		0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x02, 0xff, 0x00, 0x06,
+		0x01, 0x10, 0x30, 0x00, 0x00, 0xff, 0xc2, 0x00, 0x01, 0x04,
+		0x10, 0x01, 0x00, 0xff, 0x84, 0x00, 0x01, 0x02, 0xc0, 0x00,
+		0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xe5, 0x20,
+		0xfb, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x44, 0xeb, 0x08, 0x6b,
+		0x08, 0x3b, 0x04, 0xbb, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0x00, 0xff, 0xff, 0xff, 0x44, 0xeb, 0x0c, 0x20, 0x0f, 0x52,
+		0x10, 0xd8, 0x00, 0xff, 0x87, 0x49, 0xb5, 0x00, 0x82, 0xd2,
+		0x04, 0xd2, 0x44, 0x03, 0x67, 0x38, 0x30, 0xb0, 0x30, 0xb0,
+		0xf7, 0xbd, 0xd5, 0x5c, 0x4a, 0x9e, 0x29, 0xff, 0xf0, 0x50,
+		0xf9, 0x85, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0x7f, 0x8f, 0xff, 0xff, 0x21, 0x5c, 0xdc, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0x00, 0x20, 0x50, 0x16, 0x9d, 0xf9, 0xc0, 0x64,
+		0x85, 0xcb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
+	__u8 got[288];
+	size_t i;
+
+	ASSERT_EQ(0, rd(&self->s, 0x5a, 3, 1, 0, got, sizeof(got)));
+	for (i = 0; i < sizeof(want); i++)
+		EXPECT_EQ(want[i], got[i]) TH_LOG("SFDP byte 0x%zx", i);
+}
+
+/* chips.md §2: CR (15h) is the second byte of 01h; TB = CR bit 3 is OTP */
+TEST_F(mx, cr_tb_is_one_time_programmable)
+{
+	static const __u8 set[2] = { 0x00, 0x08 }, clear[2] = { 0x00, 0x00 };
+
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x15) & 0x08);
+	wrsr(&self->s, set, 2);
+	EXPECT_EQ(0x08, rdsr(&self->s, 0x15) & 0x08);
+	wrsr(&self->s, clear, 2);
+	EXPECT_EQ(0x08, rdsr(&self->s, 0x15) & 0x08) TH_LOG("TB went 1 -> 0");
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0x08, rdsr(&self->s, 0x15) & 0x08);
+}
+
+/*
+ * BP0 alone protects 64 KiB: the top block with TB=0, block 0 with TB=1
+ * (64 KiB << (BP - 1); flashrom decode_range_spi25 for MX25U25645G).
+ */
+TEST_F(mx, bp0_protects_top_block_then_bottom_with_tb)
+{
+	static const __u8 bp0[1] = { 0x04 }, bp0_tb[2] = { 0x04, 0x08 };
+
+	wrsr(&self->s, bp0, 1);
+	EXPECT_EQ(0x04, rdsr(&self->s, 0x05));
+	pp4(&self->s, 0x1ff0000, 0x00);
+	pp4(&self->s, 0x1feffff, 0x00);
+	pp4(&self->s, 0x0000000, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x1ff0000));	/* block 511 */
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x1feffff));	/* block 510 */
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x0000000));
+	wrsr(&self->s, bp0_tb, 2);
+	pp4(&self->s, 0x000ffff, 0x00);
+	pp4(&self->s, 0x1ff0001, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x000ffff));	/* block 0 */
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x1ff0001));	/* block 511 */
+}
+
+/* chips.md §2: SR bit 7 SRWD with WP# low refuses 01h (SR and CR alike) */
+TEST_F(mx, srwd_with_wp_low_refuses_sr_and_cr)
+{
+	static const __u8 w[2] = { 0x04, 0x08 };
+
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x80"));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "0"));
+	wrsr(&self->s, w, 2);
+	EXPECT_EQ(0x80, rdsr(&self->s, 0x05));
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x15) & 0x08);
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "1"));
+	wrsr(&self->s, w, 2);
+	EXPECT_EQ(0x04, rdsr(&self->s, 0x05));
+	EXPECT_EQ(0x08, rdsr(&self->s, 0x15) & 0x08);
+}
+
+/* chips.md §2: no volatile status write: 50h does not stand in for WREN */
+TEST_F(mx, no_50h_volatile_status_write)
+{
+	__u8 w[2] = { 0x01, 0x04 };
+
+	ASSERT_EQ(0, cmd(&self->s, 0x50));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+}
+
+/* chips.md §2: CR bit 5 4BYTE shows B7h/E9h and cannot be written */
+TEST_F(mx, cr_4byte_bit_follows_b7_e9_only)
+{
+	static const __u8 w[2] = { 0x00, 0x20 };
+
+	wrsr(&self->s, w, 2);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x15) & 0x20);
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	EXPECT_EQ(0x20, rdsr(&self->s, 0x15) & 0x20);
+	ASSERT_EQ(0, cmd(&self->s, 0xe9));
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x15) & 0x20);
+}
+
+/* chips.md §2 and the dump's 4BAIT: 5Ch erases 32 KiB, 4-byte address */
+TEST_F(mx, erase_5c_is_4byte_32k)
+{
+	static __u8 buf[3 * 32768];
+	int i, ok = 1;
+
+	memset(buf, 0, sizeof(buf));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x1000000, buf, sizeof(buf)));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x5c, 4, 0x1008000 + 0x123, NULL, 0));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x1000000, buf, sizeof(buf)));
+	for (i = 0; i < 32768; i++)
+		ok &= buf[i] == 0 && buf[32768 + i] == 0xff &&
+		      buf[65536 + i] == 0;
+	EXPECT_TRUE(ok);
+}
+
+/* RDDPB E0h / RDSPB E2h, 4-byte address: FFh protected, 00h not */
+static __u8 rd_prot(struct sim *s, __u8 op, __u32 addr)
+{
+	__u8 b = 0x5a;
+
+	rd(s, op, 4, 0, addr, &b, 1);
+	return b;
+}
+
+/*
+ * WPSEL (security register bit 7, OTP; flashrom: set by the WPSEL command
+ * 68h; MX25L12835F datasheet §9-31): once set it stays set, and after
+ * power-up every DPB is 1, so nothing can be programmed.
+ */
+TEST_F(mx, wpsel_is_otp_and_powers_up_all_locked)
+{
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x2b) & 0x80);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0x68));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x80, rdsr(&self->s, 0x2b) & 0x80);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0x80, rdsr(&self->s, 0x2b) & 0x80);
+	EXPECT_EQ(0xff, rd_prot(&self->s, 0xe0, 0x20000));
+	EXPECT_EQ(0xff, rd_prot(&self->s, 0xe0, 0x1fff000));
+	pp4(&self->s, 0x20000, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x20000));
+}
+
+/*
+ * WPSEL=1 (MX25L12835F §9-31/35, sibling datasheet): a block is protected
+ * if its DPB (volatile) or its SPB (non-volatile) is 1; GBULK 98h clears
+ * the DPBs only, ESSPB E4h erases the SPBs; the BP bits no longer count.
+ */
+TEST_F(mx, wpsel_dpb_or_spb_protects)
+{
+	__u8 zero = 0x00;
+
+	ASSERT_EQ(0, sim_set(&self->s, "sr3", "0x80"));	/* WPSEL */
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xe1, 4, 0x20000, &zero, 1));
+	EXPECT_EQ(0x00, rd_prot(&self->s, 0xe0, 0x20000));
+	EXPECT_EQ(0xff, rd_prot(&self->s, 0xe0, 0x30000));
+	pp4(&self->s, 0x20000, 0x00);
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x20000));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xe3, 4, 0x20000, NULL, 0));
+	wait_idle(&self->s);
+	EXPECT_EQ(0xff, rd_prot(&self->s, 0xe2, 0x20000));
+	pp4(&self->s, 0x20001, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x20001)) TH_LOG("SPB ignored");
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0xff, rd_prot(&self->s, 0xe2, 0x20000));	/* non-volatile */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0x98));
+	EXPECT_EQ(0x00, rd_prot(&self->s, 0xe0, 0x30000));
+	pp4(&self->s, 0x30000, 0x00);
+	pp4(&self->s, 0x20002, 0x00);
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x30000));
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x20002));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0xe4));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x00, rd_prot(&self->s, 0xe2, 0x20000));
+	pp4(&self->s, 0x20003, 0x00);
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x20003));
+	/* BP = 1111 would protect everything in BP mode */
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x3c"));
+	pp4(&self->s, 0x30001, 0x00);
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x30001));
+}
+
+/* MX25L12835F §9-31 (sibling): with WPSEL=1, WP# low protects every block */
+TEST_F(mx, wpsel_wp_low_protects_everything)
+{
+	ASSERT_EQ(0, sim_set(&self->s, "sr3", "0x80"));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, cmd(&self->s, 0x98));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "0"));
+	pp4(&self->s, 0x40000, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x40000));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "1"));
+	pp4(&self->s, 0x40000, 0x00);
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x40000));
+}
+
+/* ---- GigaDevice GD25LB256E (C8 67 19), chips.md §2 ---- */
+
+FIXTURE(gd) {
+	struct sim s;
+};
+
+FIXTURE_SETUP(gd)
+{
+	sim_open(_metadata, &self->s, "gd25lb256e");
+}
+
+FIXTURE_TEARDOWN(gd)
+{
+	sim_close(&self->s);
+}
+
+TEST_F(gd, jedec_id_is_c86719)
+{
+	__u8 id[3];
+
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xc8, id[0]);
+	EXPECT_EQ(0x67, id[1]);
+	EXPECT_EQ(0x19, id[2]);
+}
+
+/* chips.md §2: TB is SR1 bit 6 ("BP4"); TB=1 BP0=1 = bottom 64 KiB */
+TEST_F(gd, tb_bit6_with_bp0_protects_bottom_block)
+{
+	static const __u8 w[1] = { 0x44 };
+
+	wrsr(&self->s, w, 1);
+	EXPECT_EQ(0x44, rdsr(&self->s, 0x05));
+	pp4(&self->s, 0x00ffff, 0x00);
+	pp4(&self->s, 0x010000, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x00ffff));
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x010000));
+}
+
+/* FR/UF: BP=1001 upper 16 MiB; BP=1010 and up the whole chip (no CMP) */
+TEST_F(gd, bp_1001_upper_half_1010_all)
+{
+	static const __u8 half[1] = { 0x24 }, all[1] = { 0x28 };
+
+	wrsr(&self->s, half, 1);
+	pp4(&self->s, 0x1000000, 0x00);
+	pp4(&self->s, 0x0ffffff, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x1000000));
+	EXPECT_EQ(0x00, img_byte(&self->s, 0x0ffffff));
+	wrsr(&self->s, all, 1);
+	pp4(&self->s, 0x0000000, 0x00);
+	EXPECT_EQ(0xff, img_byte(&self->s, 0x0000000));
+}
+
+/* chips.md §2: SRP0 (SR1 bit 7) with WP# low refuses status writes */
+TEST_F(gd, srp0_with_wp_low_refuses_status_write)
+{
+	static const __u8 w[1] = { 0x00 };
+
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x9c"));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "0"));
+	wrsr(&self->s, w, 1);
+	EXPECT_EQ(0x9c, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "1"));
+	wrsr(&self->s, w, 1);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+}
+
+/* chips.md §2: 4-byte mode by B7h/E9h plus dedicated 4-byte opcodes */
+TEST_F(gd, four_byte_mode_and_13h)
+{
+	__u8 mark[2] = { 0xa5, 0x5a }, got[1];
+
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x1000010, &mark[0], 1));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x10, &mark[1], 1));
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x1000010, got, 1));
+	EXPECT_EQ(0xa5, got[0]);
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x10, got, 1));
+	EXPECT_EQ(0x5a, got[0]);
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 4, 0, 0x1000010, got, 1));
+	EXPECT_EQ(0xa5, got[0]);
+	ASSERT_EQ(0, cmd(&self->s, 0xe9));
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x10, got, 1));
+	EXPECT_EQ(0x5a, got[0]);
 }
 
 TEST_HARNESS_MAIN

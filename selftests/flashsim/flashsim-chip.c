@@ -240,6 +240,9 @@ static bool fs_rejected(struct flashsim_chip *chip,
 	/* DS-257FV §8: while BUSY only 05h/35h/15h and 75h */
 	if (busy && !(op->flags & FS_OP_BUSY_OK))
 		return true;
+	/* Macronix SPB/DPB commands are active only with WPSEL = 1 */
+	if ((op->flags & FS_OP_WPS) && !flashsim_bit_get(chip, &map->wps))
+		return true;
 	/* Quad instructions need QE=1 (DS-257FV §7.1.9, MEM) */
 	return quad && map->qe.mask && !flashsim_bit_get(chip, &map->qe);
 }
@@ -497,11 +500,12 @@ static bool fs_profile_ok(const struct flashsim_profile *prof)
 static void fs_build_optab(struct flashsim_chip *chip)
 {
 	const struct flashsim_profile *prof = chip->prof;
-	const struct flashsim_op *ops = prof->ops ?: flashsim_winbond_ops;
-	unsigned int n = prof->ops ? prof->nops : flashsim_winbond_nops;
+	const struct flashsim_optable *tab = prof->optable ?:
+					      &flashsim_winbond_optable;
+	const struct flashsim_op *ops = tab->ops;
 	unsigned int i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < tab->nops; i++)
 		if ((ops[i].feature & prof->features) == ops[i].feature)
 			chip->optab[ops[i].opcode] = &ops[i];
 }
@@ -520,6 +524,7 @@ static void fs_chip_release(void *data)
 {
 	struct flashsim_chip *chip = data;
 
+	bitmap_free(chip->spb);
 	bitmap_free(chip->locks);
 	kfree(chip->latch);
 	kfree(chip->secreg);
@@ -539,6 +544,12 @@ static int fs_chip_alloc(struct flashsim_chip *chip)
 	chip->locks = bitmap_zalloc(chip->nlocks, GFP_KERNEL);
 	if (!chip->array || !chip->secreg || !chip->latch || !chip->locks)
 		return -ENOMEM;
+	/* SPBs ship cleared (MX25L12835F §9-35 SPBR default 00h, sibling) */
+	if (prof->features & FS_F_ASP) {
+		chip->spb = bitmap_zalloc(chip->nlocks, GFP_KERNEL);
+		if (!chip->spb)
+			return -ENOMEM;
+	}
 	/* Shipped erased */
 	memset(chip->array, 0xff, prof->size);
 	memset(chip->secreg, 0xff, secreg);

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * flashsim opcode table of the Winbond W25Q family and its handlers.
+ * flashsim opcode tables, one per command-set family, and their handlers.
  *
  * Each entry describes the phases of one instruction (address width and
  * lines, dummy clocks, data lines) and the handlers for its data phase and
  * for the moment CS# rises, where writes take effect.  The engine in
  * flashsim-chip.c has already checked BUSY, power-down and the bus widths.
+ * The Winbond W25Q table comes first; the Macronix and GigaDevice tables
+ * reuse its handlers and add the few their family alone has.
  *
  * Sources (chips.md): DS-257FV = W25Q257FV datasheet, DS-128JV = W25Q128JV
  * datasheet.  The 1.8 V W25Q256JW datasheet was not available: behaviour is
  * taken from those siblings; "MEM" marks facts from memory, not verified.
+ * No Macronix or GigaDevice datasheet was read: their tables follow
+ * chips.md §2, flashrom (FR), ufprog (UF) and the real Macronix SFDP dump
+ * (chips.md §3.3 (d)); everything else is marked unverified.
  */
 #include <linux/kernel.h>
 #include <linux/sizes.h>
@@ -396,7 +401,87 @@ static enum flashsim_verdict fs_reset(struct flashsim_chip *chip)
 	return FS_DONE;
 }
 
-/* ---- the table ---- */
+/* ---- Macronix only ---- */
+
+static u8 fs_mx_out_dpb(struct flashsim_chip *chip, u32 idx)
+{
+	/* RDDPB E0h: FFh = protected, 00h = not (as RDSPB; unverified) */
+	return flashsim_lock_test(chip, chip->cmd.addr) ? 0xff : 0x00;
+}
+
+static u8 fs_mx_out_spb(struct flashsim_chip *chip, u32 idx)
+{
+	/* RDSPB E2h: MX25L12835F §9-35 (sibling): FFh protected, 00h not */
+	return flashsim_spb_test(chip, chip->cmd.addr) ? 0xff : 0x00;
+}
+
+/*
+ * 68h WPSEL: sets SCUR bit 7 for ever (FR macronix.c MX25U25643G/45G:
+ * "This bit is set by WPSEL command"; MX25L12835F datasheet §9-31, a
+ * sibling).  WREN first and a tW-long busy: unverified, the conservative
+ * choice for an irreversible write.
+ */
+static enum flashsim_verdict fs_mx_wpsel(struct flashsim_chip *chip)
+{
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_sr_set_otp(chip, &chip->prof->sr->wps);
+	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.w_us);
+	return FS_DONE;
+}
+
+/*
+ * 2Fh WRSCUR (chips.md §2): sets LDSO, SCUR bit 1 (UF vendor-macronix.c),
+ * which locks the secured OTP area; that area (B1h/C1h) is not modelled.
+ * It does not set WPSEL (see fs_mx_wpsel).  WREN and tW: unverified.
+ */
+static enum flashsim_verdict fs_mx_wrscur(struct flashsim_chip *chip)
+{
+	static const struct flashsim_bit ldso = FS_BIT(3, 1);
+
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_sr_set_otp(chip, &ldso);
+	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.w_us);
+	return FS_DONE;
+}
+
+/*
+ * E1h WRDPB: address, then one data byte, FFh protects and 00h unprotects
+ * the unit (unverified; any non-zero byte protects here, the conservative
+ * reading).  Volatile: no BUSY; WREN needed and WEL cleared as for the
+ * Winbond 36h/39h (unverified).
+ */
+static enum flashsim_verdict fs_mx_wrdpb(struct flashsim_chip *chip)
+{
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_lock_set(chip, chip->cmd.addr, chip->cmd.buf[0]);
+	chip->wel = false;
+	return FS_DONE;
+}
+
+/* E3h WRSPB: set one SPB (non-volatile: tPP-long busy, unverified) */
+static enum flashsim_verdict fs_mx_wrspb(struct flashsim_chip *chip)
+{
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_spb_set(chip, chip->cmd.addr);
+	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.pp_us);
+	return FS_DONE;
+}
+
+/* E4h ESSPB: erase every SPB (MX25L12835F §9-35; tSE-long, unverified) */
+static enum flashsim_verdict fs_mx_esspb(struct flashsim_chip *chip)
+{
+	if (!chip->wel)
+		return FS_IGNORED;
+	flashsim_spb_erase(chip);
+	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.se_us);
+	return FS_DONE;
+}
+
+/* ---- the tables ---- */
 
 #define FS_RD		(FS_OP_ARRAY | FS_OP_READ)
 
@@ -433,7 +518,7 @@ static enum flashsim_verdict fs_reset(struct flashsim_chip *chip)
 	  .feature = _feat, .arg = _arg, .in = fs_in_buf,		\
 	  .commit = _commit }
 
-const struct flashsim_op flashsim_winbond_ops[] = {
+static const struct flashsim_op flashsim_winbond_ops[] = {
 	FS_CMD(0x06, fs_wren, 0, 0, 0),
 	FS_CMD(0x04, fs_wrdi, 0, 0, 0),
 	FS_CMD(0x50, fs_vsr_enable, 0, 0, 0),
@@ -516,4 +601,174 @@ const struct flashsim_op flashsim_winbond_ops[] = {
 	FS_CMD(0x99, fs_reset, 0, 0, 0),
 };
 
-const unsigned int flashsim_winbond_nops = ARRAY_SIZE(flashsim_winbond_ops);
+const struct flashsim_optable flashsim_winbond_optable = {
+	.ops = flashsim_winbond_ops,
+	.nops = ARRAY_SIZE(flashsim_winbond_ops),
+};
+
+/*
+ * Macronix MX25U25635F family (C2 25 39; chips.md §2).  Status register
+ * 05h/01h, configuration register 15h (RDCR) and written as the second
+ * byte of 01h, security register 2Bh (RDSCUR).  No 50h, 31h, 35h, 11h (35h
+ * is QPI entry, UF; QPI is not modelled), no 75h/7Ah: suspend is B0h/30h
+ * (SFDP BFPT DW13 of the real dump), not modelled; nor are the secured OTP
+ * area (B1h/C1h, FR), the lock register with its SPB lock bit (MEM) and
+ * the performance-enhance mode of EBh.  Only 05h is accepted while busy (Linux
+ * and flashrom poll 05h; 15h/2Bh while busy: unverified, refused).
+ */
+static const struct flashsim_op flashsim_macronix_ops[] = {
+	FS_CMD(0x06, fs_wren, 0, 0, 0),
+	FS_CMD(0x04, fs_wrdi, 0, 0, 0),
+	FS_RDREG(0x05, fs_out_sr, FS_OP_BUSY_OK | FS_OP_POLL, 0, 0),
+	FS_RDREG(0x15, fs_out_sr, 0, 0, 1),
+	/* 01h: SR, or SR + CR (chips.md §2) */
+	FS_WRREG(0x01, fs_wrsr, 2, 0, 0),
+	FS_RDREG(0x2b, fs_out_sr, 0, 0, 2),
+	FS_CMD(0x2f, fs_mx_wrscur, 0, 0, 0),
+	FS_CMD(0x68, fs_mx_wpsel, 0, 0, 0),
+	/* EAR: UF SNOR_4B_F_EAR and the dump's DW16 bit 26; WREN unverified */
+	FS_RDREG(0xc8, fs_out_ear, 0, FS_F_EAR, 0),
+	FS_WRREG(0xc5, fs_wrear, 1, FS_F_EAR, 0),
+	FS_CMD(0xb7, fs_en4b, 0, FS_F_EN4B, 0),
+	FS_CMD(0xe9, fs_ex4b, 0, FS_F_EN4B, 0),
+
+	/*
+	 * Reads: SFDP BFPT DW3/DW4 (real dump) give the dummy clocks: 0Bh,
+	 * 3Bh, 6Bh 8; BBh 4 (no mode bits); EBh 4 + 2 mode clocks.  4-byte
+	 * twins from 4BAIT DW1 (13h 0Ch 3Ch BCh 6Ch ECh).
+	 */
+	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, 0, 0),
+	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, 0, FS_F_4B_READ),
+	FS_READ(0x0b, FS_ADDR_MODE, 1, 8, 1, 0, 0),
+	FS_READ(0x0c, FS_ADDR_4, 1, 8, 1, 0, FS_F_4B_READ),
+	FS_READ(0x3b, FS_ADDR_MODE, 1, 8, 2, 0, 0),
+	FS_READ(0x3c, FS_ADDR_4, 1, 8, 2, 0, FS_F_4B_READ),
+	FS_READ(0xbb, FS_ADDR_MODE, 2, 4, 2, 0, 0),
+	FS_READ(0xbc, FS_ADDR_4, 2, 4, 2, 0, FS_F_4B_READ),
+	FS_READ(0x6b, FS_ADDR_MODE, 1, 8, 4, 0, 0),
+	FS_READ(0x6c, FS_ADDR_4, 1, 8, 4, 0, FS_F_4B_READ),
+	FS_READ(0xeb, FS_ADDR_MODE, 4, 6, 4, 0, 0),
+	FS_READ(0xec, FS_ADDR_4, 4, 6, 4, 0, FS_F_4B_READ),
+
+	/* 12h and 3Eh (1-4-4, address on 4 lines): 4BAIT DW1 bits 6, 8 */
+	FS_PROG(0x02, FS_ADDR_MODE, 1, 0),
+	FS_PROG(0x12, FS_ADDR_4, 1, FS_F_4B_WRITE),
+	/* 38h: the 3-byte twin of 3Eh (MEM) */
+	{ .opcode = 0x38, .addr = FS_ADDR_MODE, .addr_lines = 4,
+	  .data_lines = 4, .flags = FS_OP_ARRAY | FS_OP_LATCH, .min_in = 1,
+	  .in = fs_in_page, .commit = fs_pp },
+	{ .opcode = 0x3e, .addr = FS_ADDR_4, .addr_lines = 4,
+	  .data_lines = 4, .flags = FS_OP_ARRAY | FS_OP_LATCH, .min_in = 1,
+	  .feature = FS_F_4B_WRITE, .in = fs_in_page, .commit = fs_pp },
+	/* BFPT DW8/9: 20h 4K, 52h 32K, D8h 64K; 4BAIT DW2: 21h 5Ch DCh */
+	FS_ACMD(0x20, FS_ADDR_MODE, fs_erase, 0, SZ_4K),
+	FS_ACMD(0x21, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_4K),
+	FS_ACMD(0x52, FS_ADDR_MODE, fs_erase, 0, SZ_32K),
+	FS_ACMD(0x5c, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_32K),
+	FS_ACMD(0xd8, FS_ADDR_MODE, fs_erase, 0, SZ_64K),
+	FS_ACMD(0xdc, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_64K),
+	FS_CMD(0xc7, fs_chip_erase, 0, 0, 0),
+	FS_CMD(0x60, fs_chip_erase, 0, 0, 0),
+
+	FS_CMD(0xb9, fs_power_down, 0, 0, 0),
+	/* ABh RES / 90h REMS: as Winbond, device ID unverified (MEM) */
+	{ .opcode = 0xab, .dummy = 24, .data_lines = 1,
+	  .flags = FS_OP_PD_OK | FS_OP_COMMIT_ANY, .out = fs_out_devid,
+	  .commit = fs_release },
+	{ .opcode = 0x90, .addr = FS_ADDR_3, .addr_lines = 1,
+	  .data_lines = 1, .out = fs_out_rems },
+	/* chips.md §1.1: Macronix repeats the three ID bytes (LKML) */
+	FS_RDREG(0x9f, fs_out_jedec, 0, 0, 0),
+	/* 5Ah: 3-byte address + 8 dummy clocks as on Winbond (unverified) */
+	{ .opcode = 0x5a, .addr = FS_ADDR_3, .addr_lines = 1, .dummy = 8,
+	  .data_lines = 1, .out = fs_out_sfdp },
+
+	/*
+	 * Individual protection, active with WPSEL = 1 only (MX25L12835F
+	 * §9-31, sibling).  Address always 4 bytes on this 256 Mbit part
+	 * (MEM, unverified).  7Eh/98h set/clear every DPB, need WREN (MEM).
+	 */
+	{ .opcode = 0xe0, .addr = FS_ADDR_4, .addr_lines = 1,
+	  .data_lines = 1, .flags = FS_OP_ARRAY | FS_OP_WPS,
+	  .out = fs_mx_out_dpb },
+	{ .opcode = 0xe1, .addr = FS_ADDR_4, .addr_lines = 1,
+	  .data_lines = 1, .flags = FS_OP_ARRAY | FS_OP_WPS, .min_in = 1,
+	  .max_in = 1, .in = fs_in_buf, .commit = fs_mx_wrdpb },
+	{ .opcode = 0xe2, .addr = FS_ADDR_4, .addr_lines = 1,
+	  .data_lines = 1, .flags = FS_OP_ARRAY | FS_OP_WPS,
+	  .out = fs_mx_out_spb },
+	{ .opcode = 0xe3, .addr = FS_ADDR_4, .addr_lines = 1,
+	  .flags = FS_OP_ARRAY | FS_OP_WPS, .commit = fs_mx_wrspb },
+	FS_CMD(0xe4, fs_mx_esspb, FS_OP_WPS, 0, 0),
+	FS_CMD(0x7e, fs_global_lock, FS_OP_WPS, 0, true),
+	FS_CMD(0x98, fs_global_lock, FS_OP_WPS, 0, false),
+
+	/* 66h/99h: SFDP BFPT DW16 soft-reset field 0x10 (real dump) */
+	FS_CMD(0x66, fs_reset_enable, 0, 0, 0),
+	FS_CMD(0x99, fs_reset, 0, 0, 0),
+};
+
+const struct flashsim_optable flashsim_macronix_optable = {
+	.ops = flashsim_macronix_ops,
+	.nops = ARRAY_SIZE(flashsim_macronix_ops),
+};
+
+/*
+ * GigaDevice GD25LB256E (C8 67 19; chips.md §2).  UF (only UF, so all of
+ * this is unverified) describes its registers as SR1 plus the non-volatile
+ * NVCR1..7 (read B5h, write B1h, address + dummy): there is no SR2, so
+ * 35h/31h are absent and only one byte follows 01h.  The NVCRs (SRP1/LB in
+ * NVCR2, WPS in NVCR4 bit 2 with 0 = individual locks, ADP in NVCR5 bit 0
+ * with 0 = 4-byte) are not modelled: B5h reads FFh (no driver), which is
+ * what erased NVCRs would read, i.e. BP protection and 3-byte power-up
+ * (an inference, unverified).  So the
+ * individual locks (36h/39h/3Dh/7Eh/98h, MEM) are absent too, as are
+ * security registers, suspend and BBh/EBh (dummy clocks unknown).  The
+ * 4-byte set is the one the kernel's SPI_NOR_4B_OPCODES uses (the posted
+ * gd25lb256e patches: 13h 0Ch 3Ch 6Ch 12h 21h DCh); no 5Ch, no EAR.
+ */
+static const struct flashsim_op flashsim_gd_ops[] = {
+	FS_CMD(0x06, fs_wren, 0, 0, 0),
+	FS_CMD(0x04, fs_wrdi, 0, 0, 0),
+	FS_RDREG(0x05, fs_out_sr, FS_OP_BUSY_OK | FS_OP_POLL, 0, 0),
+	FS_WRREG(0x01, fs_wrsr, 1, 0, 0),
+	FS_CMD(0xb7, fs_en4b, 0, FS_F_EN4B, 0),
+	FS_CMD(0xe9, fs_ex4b, 0, FS_F_EN4B, 0),
+
+	/* Dummy clocks 8 for 0Bh/3Bh/6Bh: the kernel defaults (MEM) */
+	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, 0, 0),
+	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, 0, FS_F_4B_READ),
+	FS_READ(0x0b, FS_ADDR_MODE, 1, 8, 1, 0, 0),
+	FS_READ(0x0c, FS_ADDR_4, 1, 8, 1, 0, FS_F_4B_READ),
+	FS_READ(0x3b, FS_ADDR_MODE, 1, 8, 2, 0, 0),
+	FS_READ(0x3c, FS_ADDR_4, 1, 8, 2, 0, FS_F_4B_READ),
+	FS_READ(0x6b, FS_ADDR_MODE, 1, 8, 4, 0, 0),
+	FS_READ(0x6c, FS_ADDR_4, 1, 8, 4, 0, FS_F_4B_READ),
+
+	FS_PROG(0x02, FS_ADDR_MODE, 1, 0),
+	FS_PROG(0x12, FS_ADDR_4, 1, FS_F_4B_WRITE),
+	FS_ACMD(0x20, FS_ADDR_MODE, fs_erase, 0, SZ_4K),
+	FS_ACMD(0x21, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_4K),
+	/* 52h 32 KiB: common to the GD25 family (MEM) */
+	FS_ACMD(0x52, FS_ADDR_MODE, fs_erase, 0, SZ_32K),
+	FS_ACMD(0xd8, FS_ADDR_MODE, fs_erase, 0, SZ_64K),
+	FS_ACMD(0xdc, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_64K),
+	FS_CMD(0xc7, fs_chip_erase, 0, 0, 0),
+	FS_CMD(0x60, fs_chip_erase, 0, 0, 0),
+
+	/* B9h/ABh, 9Fh, 5Ah (no table: FFh), 66h/99h: as Winbond (MEM) */
+	FS_CMD(0xb9, fs_power_down, 0, 0, 0),
+	{ .opcode = 0xab, .dummy = 24, .data_lines = 1,
+	  .flags = FS_OP_PD_OK | FS_OP_COMMIT_ANY, .out = fs_out_devid,
+	  .commit = fs_release },
+	FS_RDREG(0x9f, fs_out_jedec, 0, 0, 0),
+	{ .opcode = 0x5a, .addr = FS_ADDR_3, .addr_lines = 1, .dummy = 8,
+	  .data_lines = 1, .out = fs_out_sfdp },
+	FS_CMD(0x66, fs_reset_enable, 0, 0, 0),
+	FS_CMD(0x99, fs_reset, 0, 0, 0),
+};
+
+const struct flashsim_optable flashsim_gd_optable = {
+	.ops = flashsim_gd_ops,
+	.nops = ARRAY_SIZE(flashsim_gd_ops),
+};

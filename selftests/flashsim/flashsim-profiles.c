@@ -3,9 +3,11 @@
  * flashsim profile table: every simulated chip is a row of data.
  *
  * Facts come from shared/reference/chips.md; the source tags there (DS-257FV,
- * DS-128JV, FR, KERN, MEM) are repeated next to each value.  A value marked
- * "unverified for JW" was read in a sibling datasheet (W25Q257FV, W25Q256JV,
- * W25Q128JV) and is assumed to hold for the 1.8 V W25Q256JW.
+ * DS-128JV, FR, KERN, UF, MEM) are repeated next to each value.  A value
+ * marked "unverified for JW" was read in a sibling datasheet (W25Q257FV,
+ * W25Q256JV, W25Q128JV) and is assumed to hold for the 1.8 V W25Q256JW.
+ * No Macronix or GigaDevice datasheet was read: every value of those
+ * profiles that comes from UF, MEM or a secondary source says so.
  */
 #include <linux/kernel.h>
 #include <linux/sizes.h>
@@ -50,6 +52,49 @@ static const u8 flashsim_w25q256jw_sfdp[] = {
 };
 
 static_assert(sizeof(flashsim_w25q256jw_sfdp) == 0xd8);
+
+/*
+ * SFDP of C2 25 39: a REAL DUMP, verbatim.  Posted as mx25u25635f by A.
+ * Sverdlin (LKML 2022-05, md5 bc360997e729ce1f77f1ff728621d94f); the same
+ * bytes were posted for an MX25U25645G by Toradex (linux-mtd, sha256
+ * cc74a749...fb745f1), chips.md §3.3 (d).  JESD216B (rev 1.6): BFPT at
+ * 0x30, Macronix table at 0x110, 4BAIT at 0xc0.  UF annotates the older
+ * MX25U25635F die as "SFDP 1.0", so the dump is probably from a G die
+ * with the same ID; the profile keeps the name flashrom and Linux use for
+ * the ID.  The profile's commands and times follow this table.
+ */
+static const u8 flashsim_mx25u256_sfdp[] = {
+	/* SFDP header: "SFDP", rev 1.6, 3 parameter headers */
+	0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x02, 0xff,
+	/* BFPT rev 1.6, 16 DWORDs at 0x000030 */
+	0x00, 0x06, 0x01, 0x10, 0x30, 0x00, 0x00, 0xff,
+	/* Macronix table (ID 0xffc2) rev 1.0, 4 DWORDs at 0x000110 */
+	0xc2, 0x00, 0x01, 0x04, 0x10, 0x01, 0x00, 0xff,
+	/* 4BAIT (ID 0xff84) rev 1.0, 2 DWORDs at 0x0000c0 */
+	0x84, 0x00, 0x01, 0x02, 0xc0, 0x00, 0x00, 0xff,
+	[0x20 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..4: 3- or 4-byte, 20h 4K; DW2 0x0fffffff = 256 Mbit */
+	0xe5, 0x20, 0xfb, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x04, 0xbb,
+	/* DWORD 5..8 */
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x44, 0xeb, 0x0c, 0x20, 0x0f, 0x52,
+	/* DWORD 9..12: DW10/11 typical erase and program times */
+	0x10, 0xd8, 0x00, 0xff, 0x87, 0x49, 0xb5, 0x00,
+	0x82, 0xd2, 0x04, 0xd2, 0x44, 0x03, 0x67, 0x38,
+	/* DWORD 13..16: DW13 suspend B0h/30h, DW15 QER 010b, DW16 66h/99h */
+	0x30, 0xb0, 0x30, 0xb0, 0xf7, 0xbd, 0xd5, 0x5c,
+	0x4a, 0x9e, 0x29, 0xff, 0xf0, 0x50, 0xf9, 0x85,
+	[0x70 ... 0xbf] = 0xff,
+	/* 4BAIT DWORD 1 (0xffff8f7f) and 2 (0xffdc5c21): 21h 5Ch DCh */
+	0x7f, 0x8f, 0xff, 0xff, 0x21, 0x5c, 0xdc, 0xff,
+	[0xc8 ... 0x10f] = 0xff,
+	/* Macronix vendor table */
+	0x00, 0x20, 0x50, 0x16, 0x9d, 0xf9, 0xc0, 0x64,
+	0x85, 0xcb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
+static_assert(sizeof(flashsim_mx25u256_sfdp) == 0x120);
 
 /*
  * W25Q256JV/JW status registers (chips.md §1.4: DS-257FV Fig 4a/4c, DS-256JV
@@ -104,6 +149,48 @@ static const struct flashsim_sr_map flashsim_w25q128_sr = {
 	.sticky = { 0x00, 0x39, 0x00 },
 	.vol_only = { 0x00, 0x01, 0x00 },
 	.fixed1 = { 0x00, 0x02, 0x00 },
+};
+
+/*
+ * Macronix MX25U25635F family (chips.md §2; FR MX25U25643G/45G reg_bits;
+ * UF mx25x_regs): SR (05h, 01h) SRWD 7, QE 6, BP3..0 [5:2], WEL, WIP; CR
+ * (15h, second byte of 01h) TB 3, one-time programmable (0 -> 1 only), and
+ * 4BYTE 5, the read-only address mode (RTL table, secondary: unverified);
+ * SCUR (2Bh) WPSEL 7 (FR, UF) and LDSO 1 (UF only: unverified), OTP, set
+ * only by their own commands (68h, 2Fh), so the SCUR mask only lets
+ * debugfs preset them.  No CMP, no SRL.  CR bits 7:6 (dummy cycles, UF)
+ * and 2:0 (output driver, MEM) are not modelled: they read 0 and writes to
+ * them are dropped.  SCUR P_FAIL/E_FAIL (UF) are not modelled.
+ */
+static const struct flashsim_sr_map flashsim_mx25u256_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.qe = FS_BIT(1, 6),
+	.tb = FS_BIT(2, 3),
+	.ads = FS_BIT(2, 5),
+	.wps = FS_BIT(3, 7),
+	.bp = FS_FIELD(1, 2, 4),
+	.writable = { 0xfc, 0x08, 0x82 },
+	.sticky = { 0x00, 0x08, 0x82 },
+};
+
+/*
+ * GigaDevice GD25LB256E SR1 (chips.md §2 "SR1 like B256E", FR/UF;
+ * UF gd25b256d_sr1): SRP0 7, TB 6 (the datasheet's BP4), BP3..0 [5:2],
+ * WEL, WIP.  No CMP (FR/UF).  UF alone (unverified) gives this part no SR2
+ * and no QE bit (quad commands are always accepted here) and puts SRP1 and
+ * LB in NVCR2; the NVCRs are not modelled, so SRP1 acts as 0.  The
+ * GD25B256E SR2 (SRP1 6, LB, QE 1; chips.md §2) belongs to another part and
+ * is not borrowed.
+ */
+static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.tb = FS_BIT(1, 6),
+	.bp = FS_FIELD(1, 2, 4),
+	.writable = { 0xfc, 0x00, 0x00 },
 };
 
 /*
@@ -201,6 +288,82 @@ static const struct flashsim_profile flashsim_profiles[] = {
 			.be64_us = 150000, .ce_us = 40000000, .w_us = 10000,
 			.sus_us = 20, .rst_us = 30,
 		},
+	}, {
+		/*
+		 * chips.md §2: C2 25 39, 32 MiB, 1.65-2.0 V (FR {1650,
+		 * 2000}); the same ID is used by MX25U25643G/45G/73G.  RES
+		 * (ABh) / REMS (90h) device ID 39h: MEM, unverified.
+		 */
+		.name = "mx25u25635f",
+		.id = { 0xc2, 0x25, 0x39 },
+		.dev_id = 0x39,
+		.size = SZ_32M,
+		.page_size = 256,		/* BFPT DW11 */
+		.vcc_min_mv = 1650,
+		.vcc_max_mv = 2000,
+		.sfdp = flashsim_mx25u256_sfdp,
+		.sfdp_len = sizeof(flashsim_mx25u256_sfdp),
+		.sr = &flashsim_mx25u256_sr,
+		/*
+		 * Factory: all 0, i.e. TB=0 (top), QE=0, WPSEL=0 (BP
+		 * mode); unverified (MEM).  QE is writable, so WP# follows
+		 * the datasheet rule: no FS_F_WP_WITH_QE.
+		 */
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
+			    FS_F_EAR | FS_F_ASP,
+		/*
+		 * BP: 64 KiB << (BP - 1), all from BP = 10, TB from CR bit
+		 * 3.  Source: flashrom's decode_range_spi25, which FR uses
+		 * for MX25U25643G/45G (peers.md §1.7); UF mx25x_wpr_4bp_tb0
+		 * gives the same sizes for MX25U25635F.
+		 */
+		.bp_min_len = SZ_64K,
+		/*
+		 * SPB/DPB units: 4 KiB sectors in the first and last 64 KiB
+		 * block, 64 KiB blocks elsewhere, as the W25Q individual
+		 * locks (MEM, unverified).
+		 */
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		/*
+		 * Typical times from the dump's BFPT DW10/DW11 (JESD216B
+		 * encoding, MEM): tPP 152 us, 4K 25 ms, 32K 160 ms, 64K 224
+		 * ms, chip 76 s.  tW 40 ms and tRST 30 us are not in SFDP:
+		 * unverified.  tSUS unused (no suspend modelled).
+		 */
+		.t = {
+			.pp_us = 152, .se_us = 25000, .be32_us = 160000,
+			.be64_us = 224000, .ce_us = 76000000, .w_us = 40000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.optable = &flashsim_macronix_optable,
+	}, {
+		/*
+		 * chips.md §2: C8 67 19 (= GD25LR256E), 32 MiB, 1.65-2.0 V
+		 * (FR).  No SFDP dump of this part exists in any source we
+		 * found: 5Ah reads FFh, which a real GD25LB256E does not
+		 * do.  RES device ID 18h: placeholder, unverified.
+		 */
+		.name = "gd25lb256e",
+		.id = { 0xc8, 0x67, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 1650,
+		.vcc_max_mv = 2000,
+		.sr = &flashsim_gd25lb256_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		/* 4BA: B7h/E9h + dedicated opcodes (chips.md §2, KERN) */
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B,
+		/* chips.md §2 (FR/UF): 4 BP bits, TB bit 6, as W25Q256 */
+		.bp_min_len = SZ_64K,
+		/* Individual locks not reachable (WPS in NVCR4, unmodelled) */
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		/* No GigaDevice timing source: the W25Q256 values, unverified */
+		.t = FLASHSIM_W25Q256_TIMING,
+		.optable = &flashsim_gd_optable,
 	},
 };
 

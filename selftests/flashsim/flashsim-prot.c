@@ -105,15 +105,40 @@ void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl)
 }
 
 /*
- * Status register protection (DS-128JV/DS-64JV SRL table, chips.md §1.6):
+ * An OTP status bit set by its own command (Macronix WPSEL, LDSO): live and
+ * non-volatile copy at once; nothing ever clears it.
+ */
+void flashsim_sr_set_otp(struct flashsim_chip *chip,
+			 const struct flashsim_bit *bit)
+{
+	chip->sr[bit->reg] |= bit->mask;
+	chip->sr_nv[bit->reg] |= bit->mask;
+}
+
+/*
+ * WP# asserted and acting as WP#: on QE=1 parts the real /WP pin is an IO
+ * pin and protects nothing (DS-257FV §4.3); the profile flag
+ * FS_F_WP_WITH_QE keeps WP# honoured anyway, which the tests and the bug
+ * report this simulator serves need.
+ */
+static bool flashsim_wp_asserted(const struct flashsim_chip *chip)
+{
+	const struct flashsim_sr_map *map = chip->prof->sr;
+
+	if (chip->wp_high)
+		return false;
+	return !flashsim_bit_get(chip, &map->qe) ||
+	       (chip->prof->features & FS_F_WP_WITH_QE);
+}
+
+/*
+ * Status register protection (DS-128JV/DS-64JV SRL table, chips.md §1.6;
+ * Macronix SRWD and GigaDevice SRP0 take the SRP place):
  *   SRL SRP WP#
  *    1   x   x   locked until the next power cycle
  *    0   1   0   hardware protected
  *    0   1   1   writable after WREN
  *    0   0   x   writable after WREN
- * On QE=1 parts the real /WP pin is an IO pin and protects nothing
- * (DS-257FV §4.3); the profile flag FS_F_WP_WITH_QE keeps WP# honoured
- * anyway, which the tests and the bug report this simulator serves need.
  */
 bool flashsim_sr_locked(const struct flashsim_chip *chip)
 {
@@ -121,12 +146,7 @@ bool flashsim_sr_locked(const struct flashsim_chip *chip)
 
 	if (flashsim_bit_get(chip, &map->srl))
 		return true;
-	if (!flashsim_bit_get(chip, &map->srp) || chip->wp_high)
-		return false;
-	if (flashsim_bit_get(chip, &map->qe) &&
-	    !(chip->prof->features & FS_F_WP_WITH_QE))
-		return false;
-	return true;
+	return flashsim_bit_get(chip, &map->srp) && flashsim_wp_asserted(chip);
 }
 
 /*
@@ -214,6 +234,27 @@ void flashsim_lock_all(struct flashsim_chip *chip, bool lock)
 		bitmap_zero(chip->locks, chip->nlocks);
 }
 
+/*
+ * Macronix Solid Protection Bits (FS_F_ASP): non-volatile, same units as
+ * the DPBs, set one by one, erased all together (MX25L12835F datasheet
+ * §9-35, a sibling: secondary source, unverified for MX25U25635F).
+ */
+bool flashsim_spb_test(const struct flashsim_chip *chip, u32 addr)
+{
+	return chip->spb &&
+	       test_bit(flashsim_lock_unit(chip->prof, addr), chip->spb);
+}
+
+void flashsim_spb_set(struct flashsim_chip *chip, u32 addr)
+{
+	set_bit(flashsim_lock_unit(chip->prof, addr), chip->spb);
+}
+
+void flashsim_spb_erase(struct flashsim_chip *chip)
+{
+	bitmap_zero(chip->spb, chip->nlocks);
+}
+
 static bool flashsim_locks_blocked(const struct flashsim_chip *chip,
 				   u32 addr, u32 len)
 {
@@ -223,7 +264,7 @@ static bool flashsim_locks_blocked(const struct flashsim_chip *chip,
 
 	/* Unit sizes are powers of two: step from unit start to unit start */
 	while (a < end) {
-		if (flashsim_lock_test(chip, a))
+		if (flashsim_lock_test(chip, a) || flashsim_spb_test(chip, a))
 			return true;
 		a = (a & ~(u64)(flashsim_lock_len(prof, a) - 1)) +
 		    flashsim_lock_len(prof, a);
@@ -233,8 +274,12 @@ static bool flashsim_locks_blocked(const struct flashsim_chip *chip,
 
 /*
  * Does a program/erase of [addr, addr + len) touch a protected byte?
- * WPS=1: individual locks (DS-257FV §6.2, §7.1.18); WPS=0: BP/TB/SEC with
- * CMP complementing the range (DS-257FV §7.1.16/17).
+ *   WPS=1, FS_F_ASP, WP# asserted   everything (Macronix WPSEL=1, MX25L12835F
+ *                                   §9-31, sibling: unverified)
+ *   WPS=1                           individual locks (DS-257FV §6.2, §7.1.18),
+ *                                   Macronix DPB or SPB
+ *   WPS=0                           BP/TB/SEC, CMP complementing the range
+ *                                   (DS-257FV §7.1.16/17)
  */
 bool flashsim_prot_blocked(const struct flashsim_chip *chip, u32 addr,
 			   u32 len)
@@ -243,8 +288,12 @@ bool flashsim_prot_blocked(const struct flashsim_chip *chip, u32 addr,
 	u64 end = (u64)addr + len;
 	u64 start, plen;
 
-	if (flashsim_bit_get(chip, &map->wps))
+	if (flashsim_bit_get(chip, &map->wps)) {
+		if ((chip->prof->features & FS_F_ASP) &&
+		    flashsim_wp_asserted(chip))
+			return true;
 		return flashsim_locks_blocked(chip, addr, len);
+	}
 	flashsim_bp_range(chip, &start, &plen);
 	if (!flashsim_bit_get(chip, &map->cmp))
 		return plen && addr < start + plen && start < end;

@@ -61,6 +61,7 @@ struct flashsim_sr_map {
 #define FS_F_EN4B		BIT(2)	/* B7h/E9h, ADS/ADP bits */
 #define FS_F_EAR		BIT(3)	/* C8h/C5h extended address register */
 #define FS_F_WP_WITH_QE		BIT(4)	/* honour WP# even when QE=1 */
+#define FS_F_ASP		BIT(5)	/* Macronix SPB/DPB, WP# with WPSEL=1 */
 
 /* Typical times (datasheet "typ" column), microseconds. */
 struct flashsim_timing {
@@ -76,11 +77,19 @@ struct flashsim_timing {
 
 struct flashsim_op;
 
+/* The opcode table of a command-set family (flashsim-ops.c). */
+struct flashsim_optable {
+	const struct flashsim_op *ops;
+	unsigned int nops;
+};
+
 /*
  * A chip profile is data: adding a chip of a known family is a table entry
  * in flashsim-profiles.c.  A family with another command set (Macronix,
- * GigaDevice) brings its own opcode table in @ops; the handlers of the
- * default (Winbond) table are there to be reused by it.
+ * GigaDevice) brings its own opcode table in @optable (flashsim-ops.c),
+ * built from the same handlers plus the few the family alone has.  The
+ * status register slots SR1..SR3 then hold that family's registers
+ * (Macronix: SR, CR, SCUR).
  */
 struct flashsim_profile {
 	const char *name;
@@ -104,8 +113,7 @@ struct flashsim_profile {
 	u16 secreg_size;
 	u32 secreg_stride;	/* register n is at n * stride */
 	struct flashsim_timing t;
-	const struct flashsim_op *ops;	/* NULL: flashsim_winbond_ops */
-	unsigned int nops;
+	const struct flashsim_optable *optable;	/* NULL: Winbond */
 };
 
 /* Address phase of an opcode. */
@@ -125,6 +133,7 @@ enum {
 #define FS_OP_MODE		BIT(5)	/* M7-0 continuous-read mode byte */
 #define FS_OP_COMMIT_ANY	BIT(6)	/* commit even if CS rises early (ABh) */
 #define FS_OP_LATCH		BIT(7)	/* program: fill the page latch */
+#define FS_OP_WPS		BIT(8)	/* exists only with the WPS bit set */
 
 /* What a CS# rise handler did, for the counters. */
 enum flashsim_verdict {
@@ -139,7 +148,7 @@ struct flashsim_op {
 	u8 addr_lines;
 	u8 dummy;		/* clocks after the address, mode clocks included */
 	u8 data_lines;
-	u8 flags;		/* FS_OP_* */
+	u16 flags;		/* FS_OP_* */
 	u8 min_in;		/* data bytes a write needs before CS rises */
 	u8 max_in;		/* 0: any number */
 	u32 feature;		/* FS_F_* the profile must have */
@@ -158,6 +167,7 @@ enum flashsim_busy {
 	FS_BUSY_WRSR,
 	FS_BUSY_SECREG,
 	FS_BUSY_SUSPEND,	/* tSUS after 75h */
+	FS_BUSY_OTP,		/* Macronix WPSEL, WRSCUR, SPB program/erase */
 };
 
 enum flashsim_phase {
@@ -226,7 +236,8 @@ struct flashsim_chip {
 	u8 *array;		/* vmalloc, prof->size bytes */
 	u8 *secreg;		/* secreg_count * secreg_size */
 	u8 *latch;		/* page program latch, page_size */
-	unsigned long *locks;	/* individual lock bits, 1 = locked */
+	unsigned long *locks;	/* individual lock bits (DPB), 1 = locked */
+	unsigned long *spb;	/* FS_F_ASP: non-volatile SPB, 1 = locked */
 	unsigned int nlocks;
 	u8 uid[8];
 
@@ -263,8 +274,9 @@ struct flashsim_chip {
 const struct flashsim_profile *flashsim_profile_find(const char *name);
 
 /* flashsim-ops.c */
-extern const struct flashsim_op flashsim_winbond_ops[];
-extern const unsigned int flashsim_winbond_nops;
+extern const struct flashsim_optable flashsim_winbond_optable;
+extern const struct flashsim_optable flashsim_macronix_optable;
+extern const struct flashsim_optable flashsim_gd_optable;
 
 /* flashsim-chip.c */
 struct flashsim_chip *flashsim_chip_create(struct device *dev,
@@ -290,6 +302,8 @@ void flashsim_sr_write(struct flashsim_chip *chip, unsigned int reg, u8 val,
 		       bool nv);
 void flashsim_sr_force(struct flashsim_chip *chip, unsigned int reg, u8 val);
 void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl);
+void flashsim_sr_set_otp(struct flashsim_chip *chip,
+			 const struct flashsim_bit *bit);
 bool flashsim_sr_locked(const struct flashsim_chip *chip);
 bool flashsim_prot_blocked(const struct flashsim_chip *chip, u32 addr,
 			   u32 len);
@@ -297,6 +311,9 @@ unsigned int flashsim_lock_count(const struct flashsim_profile *prof);
 bool flashsim_lock_test(const struct flashsim_chip *chip, u32 addr);
 void flashsim_lock_set(struct flashsim_chip *chip, u32 addr, bool lock);
 void flashsim_lock_all(struct flashsim_chip *chip, bool lock);
+bool flashsim_spb_test(const struct flashsim_chip *chip, u32 addr);
+void flashsim_spb_set(struct flashsim_chip *chip, u32 addr);
+void flashsim_spb_erase(struct flashsim_chip *chip);
 void flashsim_locks_show(const struct flashsim_chip *chip, struct seq_file *m);
 
 /* flashsim-debugfs.c */
