@@ -43,6 +43,27 @@
 #define BF_SR1_WEL		BIT(1)
 
 /*
+ * Block protection opcodes.  Winbond: chips.md §1.3 (DS-257FV §8.2.5,
+ * §8.2.48-50; DS-128JV §8.2.2, §8.2.35-36).  Macronix: chips.md §2 (15h,
+ * 2Bh); E0h/E1h/E2h from memory of the MX25U25645G datasheet, unverified.
+ */
+#define BF_OP_WRSR1		0x01	/* SR1, or SR1 + SR2 with 2 bytes */
+#define BF_OP_RDSR2		0x35
+#define BF_OP_WRSR2		0x31
+#define BF_OP_RDSR3		0x15	/* Macronix: read configuration reg. */
+#define BF_OP_WRSR3		0x11
+#define BF_OP_VSR_WREN		0x50	/* next status write is volatile */
+#define BF_OP_RDSCUR		0x2b	/* Macronix security register */
+#define BF_OP_BLOCK_LOCK	0x36	/* Winbond individual lock */
+#define BF_OP_BLOCK_UNLOCK	0x39
+#define BF_OP_RD_BLOCK_LOCK	0x3d
+#define BF_OP_GLOBAL_LOCK	0x7e
+#define BF_OP_GLOBAL_UNLOCK	0x98
+#define BF_OP_RDDPB		0xe0	/* Macronix dynamic protection bit */
+#define BF_OP_WRDPB		0xe1
+#define BF_OP_RDSPB		0xe2	/* Macronix solid protection bit */
+
+/*
  * Capability flags, set by the chip table (BF_F_*) and by SFDP: what the
  * chip can do, not what the driver chose to use.
  */
@@ -130,8 +151,103 @@ struct bf_params {
 	u8 bfpt_minor;
 };
 
+#define BF_PROT_NREGS		3
+
+/* Block protection layout flags */
+#define BF_PROT_VOLATILE	BIT(0)	/* 50h: next status write volatile */
+#define BF_PROT_WR_16BIT	BIT(1)	/* 01h takes register 0, then 1 */
+#define BF_PROT_TB_OTP		BIT(2)	/* TB is one-time programmable */
+#define BF_PROT_WPS_OTP		BIT(3)	/* scheme select is one-time */
+
+/**
+ * struct bf_prot_reg - a register the protection state is read from
+ * @name: name in protect_regs and in messages, e.g. "sr1"
+ * @rd: read opcode, 0 if the layout has no such register
+ * @wr: write opcode, 0 if the driver never writes it on its own
+ * @ro: status bits that change by themselves or are read-only (BUSY, WEL,
+ *	SUS, ADS): ignored when comparing two reads, written as 0
+ * @one_way: bits that only ever go 0 -> 1 (OTP, lock-down): always
+ *	written as 0, so a misread can never set them
+ */
+struct bf_prot_reg {
+	const char *name;
+	u8 rd;
+	u8 wr;
+	u8 ro;
+	u8 one_way;
+};
+
+/**
+ * struct bf_prot_bits - a bit or a contiguous field in one register
+ * @reg: index into &bf_prot_layout.regs
+ * @mask: the bits, 0 if the layout does not have them
+ */
+struct bf_prot_bits {
+	u8 reg;
+	u8 mask;
+};
+
+/**
+ * struct bf_prot_ind - individual block/sector lock scheme
+ * @block: lock unit in the middle of the chip
+ * @sector: lock unit in the first and the last @block
+ * @rd: read one unit's lock bit (LSB = 1: locked)
+ * @rd_solid: read a second, non-volatile lock bit ORed in; 0 if none
+ * @lock: lock one unit (needs WREN)
+ * @unlock: unlock one unit (needs WREN)
+ * @glock: lock every unit (needs WREN)
+ * @gunlock: unlock every unit (needs WREN)
+ * @addr_nbytes: address bytes; 0 = as the chip's current address mode
+ * @data: @lock/@unlock carry a data byte, FFh to lock, 00h to unlock
+ */
+struct bf_prot_ind {
+	u32 block;
+	u32 sector;
+	u8 rd;
+	u8 rd_solid;
+	u8 lock;
+	u8 unlock;
+	u8 glock;
+	u8 gunlock;
+	u8 addr_nbytes;
+	bool data;
+};
+
+/**
+ * struct bf_prot_layout - where a chip keeps its block protection
+ * @regs: registers read for the protection state; register 0 is the
+ *	status register read with 05h
+ * @bp: block protect field BPn..BP0
+ * @tb: top/bottom bit (1 = from address 0)
+ * @sec: sector/block bit (1 = @sec_len granularity)
+ * @cmp: complement bit
+ * @srp: status register protect (hardware protection with WP#)
+ * @srl: status register lock until power cycle
+ * @wps: scheme select, set = individual locks (@ind)
+ * @bp_len: bytes protected with BP = 1 (SEC = 0)
+ * @sec_len: bytes protected with BP = 1 and SEC = 1
+ * @sec_max: most bytes protected with SEC = 1 (below BP = all ones)
+ * @flags: BF_PROT_*
+ * @ind: individual lock scheme, NULL if none
+ */
+struct bf_prot_layout {
+	struct bf_prot_reg regs[BF_PROT_NREGS];
+	struct bf_prot_bits bp;
+	struct bf_prot_bits tb;
+	struct bf_prot_bits sec;
+	struct bf_prot_bits cmp;
+	struct bf_prot_bits srp;
+	struct bf_prot_bits srl;
+	struct bf_prot_bits wps;
+	u32 bp_len;
+	u32 sec_len;
+	u32 sec_max;
+	u32 flags;
+	const struct bf_prot_ind *ind;
+};
+
 struct bf_flash;
-struct bf_prot_layout;	/* block protection, defined by a later feature */
+struct gpio_desc;
 
 /**
  * struct bf_chip - chip table entry
@@ -174,6 +290,9 @@ struct bf_chip {
  * @read_dummy: dummy bytes after the read address
  * @pp_op: page program opcode in use
  * @en4b: 4-byte mode was entered with B7h and must be left on exit
+ * @io_mv: signal level on the SPI lines as declared, in mV
+ * @voltage_ok: @io_mv is inside the chip's supply range (or it is unknown)
+ * @wp: optional WP# line (logical 1 = WP# asserted, low)
  */
 struct bf_flash {
 	struct spi_mem *spimem;
@@ -191,11 +310,31 @@ struct bf_flash {
 	u8 read_dummy;
 	u8 pp_op;
 	bool en4b;
+	unsigned int io_mv;
+	bool voltage_ok;
+	struct gpio_desc *wp;
 };
 
+#define to_bf_flash(m) container_of(m, struct bf_flash, mtd)
+
 /* core.c */
+int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op);
+int bf_cmd(struct bf_flash *flash, u8 opcode);
+int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len);
+int bf_read_sr1(struct bf_flash *flash, u8 *sr);
+int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
+		  const char *what, u32 addr);
+int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
+		    const char *what, u32 addr);
+int bf_switch_4b(struct bf_flash *flash, bool enter);
+int bf_prepare(struct bf_flash *flash);
 int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 		 u8 dummy_nbytes, u32 addr, void *buf, size_t len);
+
+/* voltage.c */
+int bf_voltage_init(struct bf_flash *flash);
+int bf_voltage_check(struct bf_flash *flash, const char *what);
+void bf_wp_release(struct bf_flash *flash, bool release);
 
 /* sfdp.c */
 int bf_sfdp_parse(struct bf_flash *flash);
@@ -204,5 +343,21 @@ int bf_sfdp_parse(struct bf_flash *flash);
 const struct bf_chip *bf_chip_lookup(const u8 *id);
 void bf_params_init(struct bf_flash *flash);
 void bf_params_finalize(struct bf_flash *flash);
+
+/* protect.c */
+typedef int (*bf_prot_range_fn)(void *arg, u64 start, u64 len);
+
+void bf_prot_init(struct bf_flash *flash);
+int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
+		  const char *what);
+int bf_prot_set(struct bf_flash *flash, bool lock, bool vol);
+int bf_prot_ranges(struct bf_flash *flash, bf_prot_range_fn fn, void *arg);
+int bf_prot_regs(struct bf_flash *flash, u8 *regs);
+const char *bf_prot_mode(const struct bf_prot_layout *l, const u8 *regs);
+int bf_prot_format_regs(const struct bf_prot_layout *l, const u8 *regs,
+			char *buf, size_t size);
+
+/* sysfs.c */
+extern const struct attribute_group *bf_sysfs_groups[];
 
 #endif /* __BIOSFLASH_H */

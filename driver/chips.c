@@ -40,6 +40,148 @@ static const struct bf_times bf_w25q128jv_times = {
 };
 
 /*
+ * Block protection layouts.  Register indexes: 0 = 05h, 1 = 35h/15h,
+ * 2 = 15h/2Bh, as listed in each .regs.
+ */
+
+/*
+ * Winbond individual locks (chips.md §1.3, §1.5, DS-257FV §6.2, §7.1.18,
+ * §8.2.48-50; DS-128JV §7.1.10, §8.2.35-36): 64 KiB blocks, 4 KiB sectors
+ * in the first and last block; 36h/39h/3Dh take an address as wide as the
+ * current address mode; 3Dh LSB = 1 is locked; 7Eh/98h need WREN.  WREN
+ * before 36h/39h: DS-257FV §8.2.48-49.
+ */
+static const struct bf_prot_ind bf_winbond_ind = {
+	.block = SZ_64K,
+	.sector = SZ_4K,
+	.rd = BF_OP_RD_BLOCK_LOCK,
+	.lock = BF_OP_BLOCK_LOCK,
+	.unlock = BF_OP_BLOCK_UNLOCK,
+	.glock = BF_OP_GLOBAL_LOCK,
+	.gunlock = BF_OP_GLOBAL_UNLOCK,
+};
+
+#define BF_WINBOND_REGS(sr3_ro) {					\
+	{ .name = "sr1", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,		\
+	  .ro = 0x03 },	/* WEL, BUSY */					\
+	{ .name = "sr2", .rd = BF_OP_RDSR2, .wr = BF_OP_WRSR2,		\
+	  .ro = 0x80,	/* SUS */					\
+	  .one_way = 0x39 },	/* LB3..1 (OTP), SRL */			\
+	{ .name = "sr3", .rd = BF_OP_RDSR3, .wr = BF_OP_WRSR3,		\
+	  .ro = (sr3_ro) },						\
+}
+
+/*
+ * W25Q256JV/JW/FV (chips.md §1.4-1.6: DS-257FV §7.1, DS-256JV p33, FR
+ * reg_bits): SR1 SRP7 TB6 BP3..0[5:2], SR2 CMP6 LB3..1[5:3] QE1 SRL0, SR3
+ * WPS2 ADS0 (read-only).  64 KiB << (BP - 1), all from BP = 1010b (§1.5).
+ * 01h takes SR1 and SR2 (§1.3); 50h makes writes volatile (§1.3, §1.4).
+ */
+static const struct bf_prot_layout bf_prot_w25q256 = {
+	.regs = BF_WINBOND_REGS(0x01),
+	.bp = { 0, 0x3c },
+	.tb = { 0, 0x40 },
+	.srp = { 0, 0x80 },
+	.cmp = { 1, 0x40 },
+	.srl = { 1, 0x01 },
+	.wps = { 2, 0x04 },
+	.bp_len = SZ_64K,
+	.flags = BF_PROT_VOLATILE | BF_PROT_WR_16BIT,
+	.ind = &bf_winbond_ind,
+};
+
+/*
+ * W25Q128JV (chips.md §2, DS-128JV Fig 4b): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
+ * SR2 and SR3 as the 256 Mbit parts, SR3 bit 0 reserved.  The range table
+ * below is from memory, verify against DS-128JV §7.1 (chips.md does not
+ * copy it): SEC = 0: 256 KiB << (BP - 1), 1/64 .. 1/2 of the chip; SEC = 1:
+ * 4, 8, 16 KiB, then 32 KiB for BP = 10xb (BP = 110b with SEC = 1 taken as
+ * 32 KiB too); BP = 111b: all.
+ */
+static const struct bf_prot_layout bf_prot_w25q128jv = {
+	.regs = BF_WINBOND_REGS(0x00),
+	.bp = { 0, 0x1c },
+	.tb = { 0, 0x20 },
+	.sec = { 0, 0x40 },
+	.srp = { 0, 0x80 },
+	.cmp = { 1, 0x40 },
+	.srl = { 1, 0x01 },
+	.wps = { 2, 0x04 },
+	.bp_len = SZ_256K,
+	.sec_len = SZ_4K,
+	.sec_max = SZ_32K,
+	.flags = BF_PROT_VOLATILE | BF_PROT_WR_16BIT,
+	.ind = &bf_winbond_ind,
+};
+
+/*
+ * Macronix advanced sector protection, used once WPSEL = 1 (chips.md §2).
+ * Unverified, from memory of the MX25U25645G datasheet: E0h reads the
+ * volatile DPB, E2h the non-volatile SPB (FFh = protected), E1h + FFh/00h
+ * writes a DPB, all with 4 address bytes in either mode; 7Eh/98h (GBLK,
+ * GBULK) need WREN; units as Winbond's.
+ */
+static const struct bf_prot_ind bf_macronix_ind = {
+	.block = SZ_64K,
+	.sector = SZ_4K,
+	.rd = BF_OP_RDDPB,
+	.rd_solid = BF_OP_RDSPB,
+	.lock = BF_OP_WRDPB,
+	.unlock = BF_OP_WRDPB,
+	.glock = BF_OP_GLOBAL_LOCK,
+	.gunlock = BF_OP_GLOBAL_UNLOCK,
+	.addr_nbytes = 4,
+	.data = true,
+};
+
+/*
+ * MX25U25635F/43G/45G/73G (chips.md §2, FR reg_bits of the 43G/45G): SR
+ * SRWD7 QE6 BP3..0[5:2]; CR (15h) TB bit 3, OTP; SCUR (2Bh) WPSEL bit 7,
+ * OTP.  No CMP, no SRL, no volatile status write.  CR and SCUR are never
+ * written: 01h is sent with one byte, as Linux does for Macronix (KERN
+ * core.c spi_nor_write_sr1_and_check(), macronix.c).  Range formula as
+ * Winbond's: FR decodes this part with decode_range_spi25 (peers.md §1.7,
+ * chips.md §1.5).  BP ignored while WPSEL = 1: unverified.
+ */
+static const struct bf_prot_layout bf_prot_mx25u256 = {
+	.regs = {
+		{ .name = "sr", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x03 },		/* WEL, WIP */
+		{ .name = "cr", .rd = BF_OP_RDSR3, .ro = 0x20 },  /* 4BYTE */
+		{ .name = "scur", .rd = BF_OP_RDSCUR, .ro = 0x7f },
+	},
+	.bp = { 0, 0x3c },
+	.tb = { 1, 0x08 },
+	.srp = { 0, 0x80 },
+	.wps = { 2, 0x80 },
+	.bp_len = SZ_64K,
+	.flags = BF_PROT_TB_OTP | BF_PROT_WPS_OTP,
+	.ind = &bf_macronix_ind,
+};
+
+/*
+ * GD25LB256E (chips.md §2): SR1 as the GD25B256E: SRP0 7, TB 6, BP3..0
+ * [5:2]; SRP1 = SR2 bit 6 on the B256E (the LB256E's SR2 is unverified);
+ * no CMP.  Range formula as Winbond's (unverified).  01h is sent with SR1
+ * and SR2 (SR2 written back exactly as read), so a part that would clear
+ * SR2 on a one-byte 01h keeps its QE.  Not modelled, all unverified: 50h,
+ * and the NVCR4 WPS bit selecting individual locks (UF only).
+ */
+static const struct bf_prot_layout bf_prot_gd25lb256e = {
+	.regs = {
+		{ .name = "sr1", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x03 },
+		{ .name = "sr2", .rd = BF_OP_RDSR2 },
+	},
+	.bp = { 0, 0x3c },
+	.tb = { 0, 0x40 },
+	.srp = { 0, 0x80 },
+	.srl = { 1, 0x40 },
+	.bp_len = SZ_64K,
+	.flags = BF_PROT_WR_16BIT,
+};
+
+/*
  * W25Q256FV and W25Q256JV share EF 40 19, but only the JV has 12h/21h/DCh
  * (chips.md §1.3: "FV has no 12h/21h/DCh").  Linux tells them apart by the
  * BFPT minor revision: FV = 0 (JESD216), JV = 5 (JESD216A) (chips.md §1.1).
@@ -70,6 +212,7 @@ static const struct bf_chip bf_chips[] = {
 		.vcc_min_mv = 1700, .vcc_max_mv = 1950,
 		.size = SZ_32M,
 		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET,
+		.prot = &bf_prot_w25q256,
 	}, {
 		.name = "w25q256jv",
 		.id = { 0xef, 0x40, 0x19 },
@@ -77,6 +220,7 @@ static const struct bf_chip bf_chips[] = {
 		.size = SZ_32M,
 		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET,
 		.fixup = bf_w25q256_fixup,
+		.prot = &bf_prot_w25q256,
 	}, {
 		.name = "w25q128jv",
 		.id = { 0xef, 0x40, 0x18 },
@@ -84,6 +228,7 @@ static const struct bf_chip bf_chips[] = {
 		.size = SZ_16M,
 		.flags = BF_F_SOFT_RESET,
 		.times = &bf_w25q128jv_times,
+		.prot = &bf_prot_w25q128jv,
 	}, {
 		/* also MX25U25643G, MX25U25645G, MX25U25673G (chips.md §2) */
 		.name = "mx25u25635f",
@@ -91,12 +236,14 @@ static const struct bf_chip bf_chips[] = {
 		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
 		.size = SZ_32M,
 		.flags = BF_F_4B_OPCODES | BF_F_4B_ERASE_32K | BF_F_EN4B,
+		.prot = &bf_prot_mx25u256,
 	}, {
 		.name = "gd25lb256e",
 		.id = { 0xc8, 0x67, 0x19 },
 		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
 		.size = SZ_32M,
 		.flags = BF_F_EN4B,
+		.prot = &bf_prot_gd25lb256e,
 	},
 };
 

@@ -44,14 +44,21 @@ module_param_named(erase_4k, bf_erase_4k, bool, 0444);
 MODULE_PARM_DESC(erase_4k,
 		 "Use 4 KiB MTD erase blocks instead of 64 KiB (finer updates, slower full writes)");
 
-#define to_bf_flash(m) container_of(m, struct bf_flash, mtd)
-
 /*
  * Bus layer.  Each helper prints one message for the fault it detects and
  * returns an error; callers only pass errors on, so every failure reaching
  * user space has been explained exactly once.
  */
-static int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op)
+
+/**
+ * bf_exec() - run one spi-mem operation
+ * @flash: the programmer
+ * @op: the operation, its buffers in @flash->cmdbuf or @flash->databuf
+ *
+ * Context: process context, @flash->lock held.
+ * Return: 0 or a negative errno, already reported with dev_err().
+ */
+int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op)
 {
 	int ret = spi_mem_exec_op(flash->spimem, op);
 
@@ -71,7 +78,15 @@ static int bf_adjust(struct bf_flash *flash, struct spi_mem_op *op)
 	return ret;
 }
 
-static int bf_cmd(struct bf_flash *flash, u8 opcode)
+/**
+ * bf_cmd() - send an opcode without address or data
+ * @flash: the programmer
+ * @opcode: the command
+ *
+ * Context: process context, @flash->lock held.
+ * Return: 0 or a negative errno, already reported with dev_err().
+ */
+int bf_cmd(struct bf_flash *flash, u8 opcode)
 {
 	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
 					  SPI_MEM_OP_NO_ADDR,
@@ -92,8 +107,16 @@ static int bf_cmd_addr(struct bf_flash *flash, u8 opcode, u32 addr)
 	return bf_exec(flash, &op);
 }
 
-/* Register and ID bytes land in flash->cmdbuf. */
-static int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len)
+/**
+ * bf_read_reg() - read register or ID bytes into @flash->cmdbuf
+ * @flash: the programmer
+ * @opcode: the read command
+ * @len: bytes to read, at most the size of @flash->cmdbuf
+ *
+ * Context: process context, @flash->lock held.
+ * Return: 0 or a negative errno, already reported with dev_err().
+ */
+int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len)
 {
 	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
 					  SPI_MEM_OP_NO_ADDR,
@@ -104,13 +127,21 @@ static int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len)
 	return bf_exec(flash, &op);
 }
 
-/*
+/**
+ * bf_read_sr1() - read status register 1, refusing a stuck bus
+ * @flash: the programmer
+ * @sr: the value read
+ *
  * SR1 = 0xff sets BUSY, WEL and every protection bit at once.  A busy chip
  * is practically never fully protected (a protected program or erase is
  * ignored without going busy, DS-257FV §7.1.16 note 2), so 0xff means a
  * MISO stuck high.
+ *
+ * Context: process context, @flash->lock held.
+ * Return: 0, -ENXIO for a stuck bus, or another negative errno; every
+ * error already reported with dev_err().
  */
-static int bf_read_sr1(struct bf_flash *flash, u8 *sr)
+int bf_read_sr1(struct bf_flash *flash, u8 *sr)
 {
 	int ret = bf_read_reg(flash, BF_OP_RDSR1, 1);
 
@@ -119,17 +150,27 @@ static int bf_read_sr1(struct bf_flash *flash, u8 *sr)
 	*sr = flash->cmdbuf[0];
 	if (*sr != 0xff)
 		return 0;
-	dev_err(flash->dev, "status register reads 0xff: MISO stuck high or chip unpowered; check wiring\n");
-	return -EIO;
+	dev_err(flash->dev, "bus stuck: status register reads 0xff: MISO stuck high or chip unpowered; check wiring\n");
+	return -ENXIO;
 }
 
-/*
- * Poll BUSY until the operation ends.  The deadline is twice the maximum
- * time; the interval a tenth of the typical time, so a finished operation
- * is seen within ~10-20 % of its typical duration without flooding the bus.
+/**
+ * bf_wait_ready() - poll BUSY until the operation ends, within its deadline
+ * @flash: the programmer
+ * @t: the operation's busy time
+ * @what: operation name for the timeout message
+ * @addr: operation address for the timeout message
+ *
+ * The deadline is twice the maximum time; the interval a tenth of the
+ * typical time, so a finished operation is seen within ~10-20 % of its
+ * typical duration without flooding the bus.
+ *
+ * Context: process context, @flash->lock held; sleeps.
+ * Return: 0, -ETIMEDOUT, or another negative errno; every error already
+ * reported with dev_err().
  */
-static int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
-			 const char *what, u32 addr)
+int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
+		  const char *what, u32 addr)
 {
 	u64 limit_us = (u64)t->max_us * BF_DEADLINE_MARGIN;
 	unsigned long poll_us = clamp_t(unsigned long, t->typ_us / 10,
@@ -158,16 +199,27 @@ static int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
 	return -ETIMEDOUT;
 }
 
-/*
- * Set WEL for the operation described by @t, @what and @addr.  A chip still
- * busy (another master, or our own operation that timed out) ignores 06h
- * (DS-257FV §8: only status reads are accepted while BUSY): wait for it
- * within that operation's deadline and try once more.  A chip that does not
- * see 06h (MOSI, CS or VCC missing) or a MISO shorted low never shows WEL:
- * catch it before the real command.
+/**
+ * bf_write_enable() - set WEL before a program, erase or register write
+ * @flash: the programmer
+ * @t: busy time of the operation that follows
+ * @what: its name, for messages
+ * @addr: its address, for messages
+ *
+ * A chip still busy (another master, or our own operation that timed out)
+ * ignores 06h (DS-257FV §8: only status reads are accepted while BUSY):
+ * wait for it within that operation's deadline and try once more.  A chip
+ * that does not see 06h (MOSI, CS or VCC missing) or a MISO shorted low
+ * never shows WEL: catch it before the real command.  SR1 = 0x00 right
+ * after 06h cannot come from a working chip (WEL would be set).
+ *
+ * Context: process context, @flash->lock held; sleeps.
+ * Return: 0, -ENXIO when SR1 still reads 0x00, -EIO when WEL does not
+ * latch otherwise, or another negative errno; every error already reported
+ * with dev_err().
  */
-static int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
-			   const char *what, u32 addr)
+int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
+		    const char *what, u32 addr)
 {
 	unsigned int try;
 	u8 sr = 0;
@@ -184,6 +236,10 @@ static int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
 		ret = bf_wait_ready(flash, t, what, addr);
 		if (ret)
 			return ret;
+	}
+	if (!sr) {
+		dev_err(flash->dev, "bus stuck: status register reads 0x00 after write enable: MISO shorted to ground, or the chip sees no commands (check VCC, CS and MOSI)\n");
+		return -ENXIO;
 	}
 	dev_err(flash->dev, "write enable did not latch (SR1=0x%02x): chip unpowered, MOSI/CS wiring, or write-protected\n",
 		sr);
@@ -281,24 +337,18 @@ static int bf_erase_block(struct bf_flash *flash,
 	return ret;
 }
 
-static int bf_erase_chip(struct bf_flash *flash)
-{
-	int ret = bf_write_enable(flash, &flash->params.chip_erase,
-				  "chip erase", 0);
-
-	if (!ret)
-		ret = bf_cmd(flash, BF_OP_CE);
-	if (!ret)
-		ret = bf_wait_ready(flash, &flash->params.chip_erase,
-				    "chip erase", 0);
-	return ret;
-}
-
-/*
+/**
+ * bf_switch_4b() - enter (B7h) or leave (E9h) 4-byte address mode
+ * @flash: the programmer
+ * @enter: true to enter, false to leave
+ *
  * B7h/E9h carry no status: a busy chip would drop them silently and then
  * read the next command's address with the wrong length, so wait first.
+ *
+ * Context: process context, @flash->lock held; sleeps.
+ * Return: 0 or a negative errno, already reported with dev_err().
  */
-static int bf_switch_4b(struct bf_flash *flash, bool enter)
+int bf_switch_4b(struct bf_flash *flash, bool enter)
 {
 	const struct bf_optime *t = &flash->params.wrsr;
 	const char *what = enter ? "4-byte mode entry" : "4-byte mode exit";
@@ -324,12 +374,18 @@ static int bf_soft_reset(struct bf_flash *flash)
 	return ret;
 }
 
-/*
+/**
+ * bf_prepare() - put the chip in the address mode the driver uses
+ * @flash: the programmer
+ *
  * B7h mode is volatile: a chip power-cycled under us (the board switched
  * off) is back in 3-byte mode, where a 4-byte address shifts every command.
  * Entering again before each MTD operation costs one byte on the bus.
+ *
+ * Context: process context, @flash->lock held; sleeps.
+ * Return: 0 or a negative errno, already reported with dev_err().
  */
-static int bf_prepare(struct bf_flash *flash)
+int bf_prepare(struct bf_flash *flash)
 {
 	return flash->en4b ? bf_switch_4b(flash, true) : 0;
 }
@@ -463,7 +519,11 @@ static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
 		return ret;
 
 	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
+	ret = bf_voltage_check(flash, "write");
+	if (!ret)
+		ret = bf_prepare(flash);
+	if (!ret)
+		ret = bf_prot_check(flash, to, len, "write");
 	for (; !ret && len; to += n, buf += n, len -= n) {
 		n = min_t(size_t, len, page - ((u32)to & (page - 1)));
 		ret = bf_check_signal(flash, "write", to);
@@ -492,10 +552,17 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 	}
 
 	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	if (!ret && instr->len == flash->params.size)
-		ret = bf_erase_chip(flash);
-	else if (!ret)
+	ret = bf_voltage_check(flash, "erase");
+	if (!ret)
+		ret = bf_prepare(flash);
+	if (!ret)
+		ret = bf_prot_check(flash, instr->addr, instr->len, "erase");
+	/*
+	 * Never chip erase (C7h): it is no faster than 64 KiB block erases
+	 * (W25Q256: 80 s typ against 512 x 150 ms) but cannot be stopped by
+	 * a signal and needs a 400 s deadline.
+	 */
+	if (!ret)
 		ret = bf_erase_range(flash, instr->addr, instr->len,
 				     &instr->fail_addr);
 	mutex_unlock(&flash->lock);
@@ -753,6 +820,9 @@ static int bf_mtd_init(struct bf_flash *flash, const struct bf_erase_type *blk)
 	mtd->_erase = bf_mtd_erase;
 	mtd->_get_device = bf_mtd_get_device;
 	mtd->_put_device = bf_mtd_put_device;
+	/* add_mtd_device() leaves dev.groups alone: files exist at uevent */
+	mtd->dev.groups = bf_sysfs_groups;
+	bf_prot_init(flash);
 	return 0;
 }
 
@@ -826,6 +896,9 @@ static int bf_probe(struct spi_mem *spimem)
 		return ret;
 
 	bf_log_chip(flash);
+	ret = bf_voltage_init(flash);
+	if (ret)
+		return ret;
 	ret = mtd_device_register(&flash->mtd, NULL, 0);
 	if (ret) {
 		dev_err(dev, "cannot register the MTD device: %pe\n",

@@ -17,7 +17,7 @@ lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 up() {
 	sim_unload
-	sim_load chips=w25q256jw "$@" && modprobe biosflash && [ -c $M ]
+	sim_load chips=w25q256jw "$@" && modprobe biosflash io_mv=1800 && [ -c $M ]
 }
 
 # --- identification and geometry --------------------------------------------
@@ -25,7 +25,7 @@ sim_unload
 sim_load chips=w25q256jw
 nv_before="$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")"
 klog_mark
-modprobe biosflash
+modprobe biosflash io_mv=1800	# a 1.8 V level shifter sits between bus and chip
 t_run "probe_creates_mtd_device" test -c $M
 line=$(klog | grep 'biosflash' | grep -c 'w25q256jw.*32768 KiB.*ef6019.*1.70-1.95 V')
 t_eq "probe_logs_one_identification_line" "$line" 1
@@ -120,6 +120,29 @@ for lvl in high low; do
 	t_eq "miso_stuck_${lvl}_one_clear_message" "$n" 1
 	klog | grep biosflash | sed 's/^/# /'
 done
+
+# --- a 1.8 V chip on an undeclared 3.3 V bus: warned, writes refused -------------
+sim_unload
+sim_load chips=w25q256jw
+klog_mark
+modprobe biosflash
+t_eq "1v8_chip_on_3v3_bus_warns_at_probe" "$(klog | grep -c 'biosflash.*over-drives it.*level shifter')" 1
+t_eq "1v8_chip_on_3v3_bus_voltage_ok_0" "$(cat /sys/class/mtd/mtd0/voltage_ok)" 0
+t_eq "1v8_chip_io_voltage_3300" "$(cat /sys/class/mtd/mtd0/io_voltage)" 3300
+t_eq "1v8_chip_supply_voltage" "$(cat /sys/class/mtd/mtd0/supply_voltage)" 1700-1950
+printf '\125\125\125\125' > "$SIM/image"
+h=$(sim_hash)
+m=$(sim_stat op_06)
+head -c 4096 /dev/zero > /tmp/z
+t_fails "1v8_chip_on_3v3_bus_erase_refused" mtd_debug erase $M 0 65536
+t_fails "1v8_chip_on_3v3_bus_write_refused" mtd_debug write $M 65536 4096 /tmp/z
+t_fails "1v8_chip_on_3v3_bus_unlock_refused" sh -c "echo unlock > /sys/class/mtd/mtd0/protect"
+t_eq "1v8_chip_on_3v3_bus_read_allowed" "$(head -c 4 $M | od -An -tx1 | tr -d ' ')" 55555555
+t_eq "1v8_chip_on_3v3_bus_nothing_changed" "$(sim_hash)" "$h"
+t_eq "1v8_chip_on_3v3_bus_no_write_enable_sent" "$(sim_stat op_06)" "$m"
+rmmod biosflash
+modprobe biosflash allow_unsafe_voltage=1
+t_run "allow_unsafe_voltage_overrides" mtd_debug erase $M 0 65536
 
 # --- a killed flashcp stops promptly -------------------------------------------
 for sig in INT KILL; do

@@ -14,7 +14,7 @@ M=/dev/mtd0
 
 up() {
 	sim_unload
-	sim_load chips=w25q256jw "$@" && modprobe biosflash && [ -c $M ]
+	sim_load chips=w25q256jw "$@" && modprobe biosflash io_mv=1800 && [ -c $M ]
 }
 
 # set_regs SR1 SR2 [SR3]: as if the board had left them so, then re-probe

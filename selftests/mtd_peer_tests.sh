@@ -19,7 +19,7 @@ peer() {
 }
 
 sim_unload
-sim_load chips=w25q256jw && modprobe biosflash || { t_fail "setup"; t_done; }
+sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 || { t_fail "setup"; t_done; }
 peer mtd_readtest mtd_readtest dev=0
 peer mtd_speedtest mtd_speedtest dev=0 count=32
 peer mtd_stresstest mtd_stresstest dev=0 count=2000

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * biosflash voltage safety and the WP# line.
+ *
+ * A 1.8 V chip (W25Q256JW, MX25U..., GD25LB...) driven straight from a
+ * Raspberry Pi's 3.3 V SPI pins is outside its ratings (W25Q256JW: VCC
+ * 1.7-1.95 V, absolute maximum about 2.5 V; shared/reference/chips.md §1.8,
+ * §5), and its outputs sit below what the Pi reliably reads as high.  Reads
+ * may still work well enough to save what is on it, but erase, program and
+ * status writes on an over-driven chip are exactly what bricked the board in
+ * the first place, so they are refused until the user declares the signal
+ * level the chip really sees (a level shifter, then io_voltage / io_1v8 in
+ * the overlay, or the io_mv parameter), or overrides the check.
+ */
+
+#include <linux/delay.h>
+#include <linux/gpio/consumer.h>
+#include <linux/module.h>
+#include <linux/property.h>
+
+#include "biosflash.h"
+
+static unsigned int io_mv = 3300;
+module_param(io_mv, uint, 0444);
+MODULE_PARM_DESC(io_mv, "Signal level on the SPI lines in mV when the device tree does not declare biosflash,io-microvolt (default 3300)");
+
+static bool allow_unsafe_voltage;
+module_param(allow_unsafe_voltage, bool, 0644);
+MODULE_PARM_DESC(allow_unsafe_voltage, "Allow erase, program and status writes although the declared I/O voltage is outside the chip's supply range (default: refuse)");
+
+/**
+ * bf_voltage_init() - learn the bus voltage and the WP# line, warn at probe
+ * @flash: the programmer, with its chip identified
+ *
+ * Return: 0, or a negative errno if the WP# GPIO cannot be had.
+ */
+int bf_voltage_init(struct bf_flash *flash)
+{
+	const struct bf_chip *chip = flash->chip;
+	u32 uv;
+
+	if (!device_property_read_u32(flash->dev, "biosflash,io-microvolt", &uv))
+		flash->io_mv = uv / 1000;
+	else
+		flash->io_mv = io_mv;
+	flash->voltage_ok = !chip || !chip->vcc_max_mv ||
+		(flash->io_mv >= chip->vcc_min_mv &&
+		 flash->io_mv <= chip->vcc_max_mv);
+	if (!flash->voltage_ok)
+		dev_warn(flash->dev, "%s is a %u.%02u-%u.%02u V chip but its SPI lines are declared at %u.%02u V: this over-drives it. Put a %u.%u V level shifter between the SPI pins and the chip, then declare it (overlay io_1v8 or io_voltage, or io_mv=); until then erase, program and status writes are refused, reads are allowed\n",
+			 chip->name, chip->vcc_min_mv / 1000,
+			 (chip->vcc_min_mv % 1000) / 10, chip->vcc_max_mv / 1000,
+			 (chip->vcc_max_mv % 1000) / 10, flash->io_mv / 1000,
+			 (flash->io_mv % 1000) / 10, chip->vcc_max_mv / 1000,
+			 (chip->vcc_max_mv % 1000) / 100);
+
+	/* logical 1 = asserted = WP# low: protected until we need it high */
+	flash->wp = devm_gpiod_get_optional(flash->dev, "wp", GPIOD_OUT_HIGH);
+	if (IS_ERR(flash->wp))
+		return dev_err_probe(flash->dev, PTR_ERR(flash->wp),
+				     "cannot get the WP# GPIO (wp-gpios)\n");
+	return 0;
+}
+
+/**
+ * bf_voltage_check() - may this modifying operation go to the chip?
+ * @flash: the programmer
+ * @what: the operation, for the message
+ *
+ * Return: 0, or -EPERM (with one message) while the declared I/O voltage is
+ * outside the chip's supply range and allow_unsafe_voltage is not set.
+ */
+int bf_voltage_check(struct bf_flash *flash, const char *what)
+{
+	if (flash->voltage_ok || allow_unsafe_voltage)
+		return 0;
+	dev_err(flash->dev, "%s refused: the SPI lines are declared at %u mV, outside the %s's %u-%u mV supply range; fit a level shifter and declare it (io_1v8), or load with allow_unsafe_voltage=1\n",
+		what, flash->io_mv, flash->chip->name, flash->chip->vcc_min_mv,
+		flash->chip->vcc_max_mv);
+	return -EPERM;
+}
+
+/**
+ * bf_wp_release() - drive WP# high (inactive) around a status write
+ * @flash: the programmer
+ * @release: true before the write, false after it
+ *
+ * With SRP=1 a status write is only accepted while WP# is high
+ * (chips.md §1.6); without a wp-gpios line this does nothing.
+ */
+void bf_wp_release(struct bf_flash *flash, bool release)
+{
+	if (!flash->wp)
+		return;
+	gpiod_set_value_cansleep(flash->wp, !release);
+	if (release)
+		usleep_range(10, 20);	/* tWHSL >= 20 ns, generously */
+}
