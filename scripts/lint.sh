@@ -28,9 +28,9 @@ build() {
 		return
 	fi
 	# modpost may warn about symbols when only modules_prepare ran (cross)
-	if grep -v 'modpost\|Module.symvers' "$log" | grep -E 'warning|error|: [a-z]+: ' > /dev/null; then
+	if grep -v 'modpost' "$log" | grep -E ': (warning|error):' > /dev/null; then
 		echo "lint: $name: warnings:"
-		grep -v 'modpost\|Module.symvers' "$log" | head -n 40
+		grep -v 'modpost' "$log" | grep -E ': (warning|error):' | head -n 40
 		fail=1
 	else
 		echo "lint: $name: clean"
