@@ -6,6 +6,7 @@
 #   make check          everything: warnings-as-errors builds, checkpatch,
 #                       both VM test runs
 #   make demo           the main job on a simulated W25Q256JW in a VM
+#   make bench          benchmark against the alternatives -> results/bench/
 #   make clean
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
@@ -54,4 +55,7 @@ check: deps
 demo: deps
 	bash selftests/vm/run.sh demo
 
-.PHONY: all modules clean deps dtbs dt-check lint vm-stock vm-debug check demo
+bench: deps
+	bash selftests/vm/run.sh bench
+
+.PHONY: all modules clean deps dtbs dt-check lint vm-stock vm-debug check demo bench

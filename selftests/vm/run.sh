@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo
+# run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo|bench
 # Build the modules and tests for a kernel, pack an initramfs, boot it in
 # QEMU under TCG (no KVM: it fails in nested machines) and judge the run: any
 # failed test, a missing result line, or any BUG/WARNING/Call Trace/KASAN/
@@ -60,6 +60,7 @@ build_modules() {
 build_tests() {
 	make -s -C "$top/selftests" OUT="$out/bin" >&2
 	make -s -C "$top/userspace" OUT="$out/bin" >&2 2>/dev/null || true
+	make -s -C "$top/selftests/bench" OUT="$out/bin" >&2
 }
 
 # dtb NAME: compile selftests/dt/NAME.dts; prints the .dtb path
@@ -191,8 +192,28 @@ all)
 	run_dt
 	;;
 demo) run_kernel stock demo ;;
+bench)
+	# Documentation/benchmark.rst.  The guest prints its results between
+	# BFBENCH-BEGIN/END (indented by guest-runner.sh); they are cut out of
+	# the serial log into results/bench/ and turned into bench.md/png.
+	# BENCH_* and BF_TEST_TIMEOUT reach the guest's init as environment.
+	BF_VM_TIMEOUT=${BF_VM_TIMEOUT:-14400}
+	BOOT_APPEND="BF_TEST_TIMEOUT=${BF_TEST_TIMEOUT:-14000}"
+	for v in BENCH_HZ BENCH_CLIENTS BENCH_SCENARIOS BENCH_LEN BENCH_OVH_NS; do
+		eval "val=\${$v:-}"
+		# shellcheck disable=SC2154 # set by the eval
+		[ -z "$val" ] || BOOT_APPEND="$BOOT_APPEND $v=${val// /,}"
+	done
+	export BF_VM_TIMEOUT BOOT_APPEND
+	run_kernel stock bench
+	res=$top/results/bench
+	mkdir -p "$res"
+	sed -n '/^  BFBENCH-BEGIN/,/^  BFBENCH-END/s/^  //p' "$out/bench-stock.log" > "$res/raw.txt"
+	python3 "$top/selftests/bench/report.py" "$res/raw.txt" "$res" "$out/bin" ||
+		total_fail=$((total_fail + 1))
+	;;
 *)
-	echo "usage: run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo" >&2
+	echo "usage: run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo|bench" >&2
 	exit 2
 	;;
 esac
