@@ -121,6 +121,30 @@ for lvl in high low; do
 	klog | grep biosflash | sed 's/^/# /'
 done
 
+# --- two chips on one bus at once, written concurrently, do not interfere -------
+sim_unload
+sim_load chips=w25q256jw,w25q256jw && modprobe biosflash io_mv=1800
+S0=$SIMROOT/${SIMDEV%.*}.0
+S1=$SIMROOT/${SIMDEV%.*}.1
+t_run "two_chips_two_mtd_devices" test -c /dev/mtd1
+bf_mkimage /tmp/i0 2097152 21
+bf_mkimage /tmp/i1 2097152 22
+# which mtd is which chip select: the MTD name ends in @spiB.C
+m0=$(grep -l "@${SIMDEV%.*}.0\$" /sys/class/mtd/mtd*/name | head -n 1 | cut -d/ -f5)
+m1=$(grep -l "@${SIMDEV%.*}.1\$" /sys/class/mtd/mtd*/name | head -n 1 | cut -d/ -f5)
+flashcp /tmp/i0 /dev/$m0 > /dev/null 2>&1 &
+p0=$!
+flashcp /tmp/i1 /dev/$m1 > /dev/null 2>&1 &
+p1=$!
+wait $p0
+r0=$?
+wait $p1
+r1=$?
+t_eq "two_chips_concurrent_flashcp_succeed" "$r0 $r1" "0 0"
+t_eq "two_chips_chip0_has_image0" "$(head -c 2097152 "$S0/image" | sha256sum | cut -d' ' -f1)" "$(file_hash /tmp/i0)"
+t_eq "two_chips_chip1_has_image1" "$(head -c 2097152 "$S1/image" | sha256sum | cut -d' ' -f1)" "$(file_hash /tmp/i1)"
+rm -f /tmp/i0 /tmp/i1
+
 # --- a 1.8 V chip on an undeclared 3.3 V bus: warned, writes refused -------------
 sim_unload
 sim_load chips=w25q256jw
