@@ -58,4 +58,17 @@ demo: deps
 bench: deps
 	bash selftests/vm/run.sh bench
 
-.PHONY: all modules clean deps dtbs dt-check lint vm-stock vm-debug check demo bench
+# Install on the Raspberry Pi (or any board): the module for the running (or
+# KDIR's) kernel, the overlay where Raspberry Pi OS looks for it
+# (/boot/firmware/overlays since Bookworm, /boot/overlays before) and the
+# tool.  DESTDIR is honoured.
+KREL ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null || uname -r)
+OVERLAYS ?= $(if $(wildcard $(DESTDIR)/boot/firmware/overlays),/boot/firmware/overlays,/boot/overlays)
+
+install: modules dtbs
+	install -D -m 644 driver/biosflash.ko $(DESTDIR)/lib/modules/$(KREL)/updates/biosflash.ko
+	install -D -m 644 dts-overlays/biosflash.dtbo $(DESTDIR)$(OVERLAYS)/biosflash.dtbo
+	$(MAKE) -C userspace install DESTDIR=$(DESTDIR) PREFIX=/usr
+	$(if $(DESTDIR),,depmod -a $(KREL))
+
+.PHONY: all modules clean deps dtbs dt-check install lint vm-stock vm-debug check demo bench
