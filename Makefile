@@ -50,6 +50,7 @@ dt-check: deps
 check: deps
 	bash scripts/lint.sh
 	bash scripts/dt-check.sh
+	bash scripts/install-test.sh
 	bash selftests/vm/run.sh all
 
 demo: deps
