@@ -51,8 +51,9 @@ int bf_voltage_init(struct bf_flash *flash)
 			 chip->name, chip->vcc_min_mv / 1000,
 			 (chip->vcc_min_mv % 1000) / 10, chip->vcc_max_mv / 1000,
 			 (chip->vcc_max_mv % 1000) / 10, flash->io_mv / 1000,
-			 (flash->io_mv % 1000) / 10, chip->vcc_max_mv / 1000,
-			 (chip->vcc_max_mv % 1000) / 100);
+			 (flash->io_mv % 1000) / 10,
+			 chip->vcc_max_mv < 2500 ? 1 : 3,
+			 chip->vcc_max_mv < 2500 ? 8 : 3);
 
 	/* logical 1 = asserted = WP# low: protected until we need it high */
 	flash->wp = devm_gpiod_get_optional(flash->dev, "wp", GPIOD_OUT_HIGH);
