@@ -51,6 +51,7 @@ check: deps
 	bash scripts/lint.sh
 	bash scripts/dt-check.sh
 	bash scripts/install-test.sh
+	bash scripts/doc-check.sh
 	bash selftests/vm/run.sh all
 
 demo: deps
