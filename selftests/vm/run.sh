@@ -108,7 +108,7 @@ boot() {
 	timeout "${BF_VM_TIMEOUT:-3000}" qemu-system-x86_64 -accel tcg -smp 2 -m 2048 \
 		-nographic -no-reboot -kernel "$KIMG" -initrd "$initrd" \
 		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite${BOOT_APPEND:+ $BOOT_APPEND}" \
-		"$@" < /dev/null 2>&1 | tr -d '\r' | tee "$log" |
+		"$@" < /dev/null 2>&1 | stdbuf -oL tr -d '\r' | tee "$log" |
 		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
 			grep -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
 	set -e
