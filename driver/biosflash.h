@@ -32,7 +32,6 @@
 #define BF_OP_BE_32K_4B		0x5c
 #define BF_OP_BE_64K		0xd8	/* 64 KiB block erase */
 #define BF_OP_BE_64K_4B		0xdc
-#define BF_OP_CE		0xc7	/* chip erase */
 #define BF_OP_EN4B		0xb7	/* enter 4-byte address mode */
 #define BF_OP_EX4B		0xe9	/* exit 4-byte address mode */
 #define BF_OP_RSTEN		0x66	/* reset enable */
@@ -97,7 +96,6 @@ struct bf_optime {
  * @erase_4k: 4 KiB sector erase (tSE)
  * @erase_32k: 32 KiB block erase (tBE1)
  * @erase_64k: 64 KiB block erase (tBE2)
- * @chip: chip erase (tCE)
  * @wrsr: non-volatile status register write (tW)
  */
 struct bf_times {
@@ -105,7 +103,6 @@ struct bf_times {
 	struct bf_optime erase_4k;
 	struct bf_optime erase_32k;
 	struct bf_optime erase_64k;
-	struct bf_optime chip;
 	struct bf_optime wrsr;
 };
 
@@ -134,7 +131,6 @@ struct bf_erase_type {
  * @flags: BF_F_* capabilities
  * @erase: erase types, in BFPT order (not sorted)
  * @pp: page program time
- * @chip_erase: chip erase time
  * @wrsr: status register write time, also bounds other short waits
  * @has_sfdp: an SFDP BFPT was found and parsed
  * @bfpt_minor: BFPT minor revision (0 = JESD216, 5 = A, 6 = B, ...)
@@ -145,7 +141,6 @@ struct bf_params {
 	u32 flags;
 	struct bf_erase_type erase[BF_ERASE_TYPES];
 	struct bf_optime pp;
-	struct bf_optime chip_erase;
 	struct bf_optime wrsr;
 	bool has_sfdp;
 	u8 bfpt_minor;

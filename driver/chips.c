@@ -25,17 +25,15 @@ static const struct bf_times bf_default_times = {
 	.erase_4k	= { .typ_us = 100000,	.max_us = 400000 },
 	.erase_32k	= { .typ_us = 120000,	.max_us = 1600000 },
 	.erase_64k	= { .typ_us = 150000,	.max_us = 2000000 },
-	.chip		= { .typ_us = 80000000,	.max_us = 400000000 },
 	.wrsr		= { .typ_us = 10000,	.max_us = 15000 },
 };
 
-/* W25Q128JV (chips.md §1.7, DS-128JV): faster sector and chip erase. */
+/* W25Q128JV (chips.md §1.7, DS-128JV): faster sector erase. */
 static const struct bf_times bf_w25q128jv_times = {
 	.pp		= { .typ_us = 400,	.max_us = 3000 },
 	.erase_4k	= { .typ_us = 45000,	.max_us = 400000 },
 	.erase_32k	= { .typ_us = 120000,	.max_us = 1600000 },
 	.erase_64k	= { .typ_us = 150000,	.max_us = 2000000 },
-	.chip		= { .typ_us = 40000000,	.max_us = 200000000 },
 	.wrsr		= { .typ_us = 10000,	.max_us = 15000 },
 };
 
@@ -329,21 +327,6 @@ static struct bf_optime bf_erase_base(const struct bf_times *times, u32 size)
 	return t;
 }
 
-/* The default chip erase time is for 32 MiB: scale it for bigger chips. */
-static struct bf_optime bf_chip_erase_base(const struct bf_times *times,
-					   u64 size)
-{
-	struct bf_optime t = times->chip;
-	u64 units = max_t(u64, size >> 25, 1);
-
-	if (times != &bf_default_times)
-		return t;
-
-	t.typ_us = bf_scale_us(t.typ_us, units);
-	t.max_us = bf_scale_us(t.max_us, units);
-	return t;
-}
-
 /* Dedicated 4-byte erase opcodes the table guarantees (chips.md §1.3, §2). */
 static u8 bf_erase_opcode_4b(u32 flags, u8 opcode)
 {
@@ -384,6 +367,5 @@ void bf_params_finalize(struct bf_flash *flash)
 			 e->size / SZ_1K);
 	}
 	bf_merge_time(&p->pp, times->pp);
-	bf_merge_time(&p->chip_erase, bf_chip_erase_base(times, p->size));
 	bf_merge_time(&p->wrsr, times->wrsr);
 }

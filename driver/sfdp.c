@@ -61,8 +61,6 @@ struct bf_sfdp_param_header {
 
 /* JESD216 DW10 erase time units, in ms */
 static const u16 bf_erase_units_ms[] = { 1, 16, 128, 1000 };
-/* JESD216 DW11 chip erase time units, in ms */
-static const u32 bf_chip_units_ms[] = { 16, 256, 4000, 64000 };
 
 static u32 bf_us(u64 us)
 {
@@ -107,9 +105,9 @@ static void bf_bfpt_erase_types(struct bf_params *p, u32 dw8, u32 dw9)
 /*
  * DW10: [3:0] max multiplier M (max = 2 * (M + 1) * typ); per erase type a
  * 7-bit field from bit 4: count in [4:0] (typ = count + 1 units), unit in
- * [6:5].  Returns the multiplier for the chip erase time in DW11.
+ * [6:5].
  */
-static u32 bf_bfpt_erase_times(struct bf_params *p, u32 dw10)
+static void bf_bfpt_erase_times(struct bf_params *p, u32 dw10)
 {
 	u32 mult = 2 * ((dw10 & 0xf) + 1);
 	unsigned int i;
@@ -123,30 +121,23 @@ static u32 bf_bfpt_erase_times(struct bf_params *p, u32 dw10)
 		p->erase[i].time.typ_us = bf_us(typ * USEC_PER_MSEC);
 		p->erase[i].time.max_us = bf_us(typ * USEC_PER_MSEC * mult);
 	}
-	return mult;
 }
 
 /*
  * DW11: [3:0] program max multiplier, [7:4] page size 2^N, [13:8] page
- * program typ (count [12:8] + 1, unit 8 or 64 us), [30:24] chip erase typ
- * (count [28:24] + 1, unit 16 ms, 256 ms, 4 s or 64 s).  Chip erase takes
- * the larger of the erase and program multipliers: JESD216 revisions
- * disagree on which applies.
+ * program typ (count [12:8] + 1, unit 8 or 64 us).  The chip erase time in
+ * [30:24] is not read: the driver never chip erases.
  */
-static void bf_bfpt_dw11(struct bf_params *p, u32 dw11, u32 erase_mult)
+static void bf_bfpt_dw11(struct bf_params *p, u32 dw11)
 {
 	u32 mult = 2 * ((dw11 & 0xf) + 1);
 	u32 page_exp = (dw11 >> 4) & 0xf;
 	u64 pp = (((dw11 >> 8) & 0x1f) + 1) * ((dw11 & BIT(13)) ? 64 : 8);
-	u64 ce = (((dw11 >> 24) & 0x1f) + 1) *
-		 (u64)bf_chip_units_ms[(dw11 >> 29) & 0x3] * USEC_PER_MSEC;
 
 	if (page_exp >= 4 && page_exp <= 12)
 		p->page_size = BIT(page_exp);
 	p->pp.typ_us = bf_us(pp);
 	p->pp.max_us = bf_us(pp * mult);
-	p->chip_erase.typ_us = bf_us(ce);
-	p->chip_erase.max_us = bf_us(ce * max(mult, erase_mult));
 }
 
 /* DW16: 4-byte mode entry/exit methods and soft reset, as Linux reads it. */
@@ -168,7 +159,6 @@ static int bf_bfpt_parse(struct bf_flash *flash, const u32 *dw,
 {
 	struct bf_params *p = &flash->params;
 	u64 size = bf_bfpt_density(dw[1]);
-	u32 erase_mult = 0;
 
 	if (!size) {
 		dev_dbg(flash->dev, "SFDP: density DWORD %08x is invalid\n",
@@ -186,9 +176,9 @@ static int bf_bfpt_parse(struct bf_flash *flash, const u32 *dw,
 		p->flags |= BF_F_4B_ONLY;
 	bf_bfpt_erase_types(p, dw[7], dw[8]);
 	if (ndw >= 10)
-		erase_mult = bf_bfpt_erase_times(p, dw[9]);
+		bf_bfpt_erase_times(p, dw[9]);
 	if (ndw >= 11)
-		bf_bfpt_dw11(p, dw[10], erase_mult);
+		bf_bfpt_dw11(p, dw[10]);
 	if (ndw >= 16)
 		bf_bfpt_dw16(p, dw[15]);
 
