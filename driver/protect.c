@@ -962,7 +962,9 @@ static int bf_prot_enter_change(struct bf_flash *flash, u8 *regs,
 	return ret;
 }
 
-static int bf_prot_mtd_lock(struct mtd_info *mtd, loff_t ofs, u64 len)
+/* MTD lock/unlock: one locked sequence, the direction picks the algorithm */
+static int bf_prot_mtd_change(struct mtd_info *mtd, loff_t ofs, u64 len,
+			      bool lock)
 {
 	struct bf_flash *flash = to_bf_flash(mtd);
 	const struct bf_prot_ops *ops;
@@ -972,30 +974,24 @@ static int bf_prot_mtd_lock(struct mtd_info *mtd, loff_t ofs, u64 len)
 	mutex_lock(&flash->lock);
 	ret = bf_prepare(flash);
 	if (!ret)
-		ret = bf_prot_enter_change(flash, regs, &ops, "lock");
+		ret = bf_prot_enter_change(flash, regs, &ops,
+					   lock ? "lock" : "unlock");
 	if (!ret)
-		ret = bf_prot_leave(flash, ops,
-				    ops->lock(flash, regs, ofs, len));
+		ret = bf_prot_leave(flash, ops, lock ?
+				    ops->lock(flash, regs, ofs, len) :
+				    ops->unlock(flash, regs, ofs, len));
 	mutex_unlock(&flash->lock);
 	return ret;
 }
 
+static int bf_prot_mtd_lock(struct mtd_info *mtd, loff_t ofs, u64 len)
+{
+	return bf_prot_mtd_change(mtd, ofs, len, true);
+}
+
 static int bf_prot_mtd_unlock(struct mtd_info *mtd, loff_t ofs, u64 len)
 {
-	struct bf_flash *flash = to_bf_flash(mtd);
-	const struct bf_prot_ops *ops;
-	u8 regs[BF_PROT_NREGS];
-	int ret;
-
-	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_enter_change(flash, regs, &ops, "unlock");
-	if (!ret)
-		ret = bf_prot_leave(flash, ops,
-				    ops->unlock(flash, regs, ofs, len));
-	mutex_unlock(&flash->lock);
-	return ret;
+	return bf_prot_mtd_change(mtd, ofs, len, false);
 }
 
 static int bf_prot_mtd_is_locked(struct mtd_info *mtd, loff_t ofs, u64 len)
