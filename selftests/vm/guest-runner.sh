@@ -10,6 +10,7 @@ pass=0 fail=0 skip=0
 echo "TAP version 13"
 for t in $tests; do
 	echo "# ---- $t"
+	t0=$(date +%s)
 	timeout "$limit" "/tests/$t" > /tmp/out.$$ 2>&1
 	rc=$?
 	sed 's/^/  /' /tmp/out.$$
@@ -26,7 +27,7 @@ for t in $tests; do
 	elif [ "$rc" = 4 ] && [ "$p" = 0 ] && [ "$s" = 0 ]; then
 		s=1
 	fi
-	echo "# $t: $p passed, $f failed, $s skipped"
+	echo "# $t: $p passed, $f failed, $s skipped ($(($(date +%s) - t0)) s)"
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
 done
 echo "BFRESULT passed=$pass failed=$fail skipped=$skip"

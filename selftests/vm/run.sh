@@ -46,7 +46,9 @@ kernel_setup() {
 # build_modules NAME: out-of-tree build in a private copy (the two kernels
 # must not share object files); warnings are errors here.
 build_modules() {
-	OBJ=$cache/obj-$1
+	# one object tree per kernel and per work tree: copies of the tree
+	# may run at the same time
+	OBJ=$cache/obj-$1-$(echo "$top" | sha256sum | cut -c1-8)
 	INITRD_FOR=
 	mkdir -p "$OBJ"
 	rsync -a --delete --exclude .git --exclude selftests/out "$top/" "$OBJ/"
