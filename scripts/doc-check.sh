@@ -3,8 +3,10 @@
 #
 # Documentation checks, all fatal: kernel-doc on every driver and simulator
 # source (no warning), the sysfs ABI file parsed by the kernel's get_abi.pl
-# with every attribute the driver creates documented, and a reST syntax
-# check of every .rst file (docutils, warnings are errors).
+# with every attribute the driver creates documented, a reST syntax check of
+# every .rst file (docutils, warnings are errors), and every message the
+# driver logs or the tool reports as an error quoted in the Troubleshooting
+# section of the user guide.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,4 +43,131 @@ for f in Documentation/*.rst; do
 	fi
 done
 [ "$fail" = 1 ] || echo "doc-check: reST: $(ls Documentation/*.rst | wc -l) files clean"
+
+# Messages.  Every dev_err/dev_warn/dev_info/dev_notice (also dev_err_probe
+# and pr_*) format string in driver/*.c, and every bf_err()/bf_usage_error()
+# message and WARNING/REFUSE check finding (bf_say()) of the tool, must be
+# quoted in the Troubleshooting section of the user guide.  A format is cut
+# at its first newline and at its conversions (%s, %02x, %*phN, ...); the
+# first piece of 16 or more characters must appear in the section or, when
+# no piece is that long, all its pieces in order with at most 40 characters
+# between two of them.  Whitespace is collapsed on both sides, so quotes may
+# wrap across lines.  Formats without fixed text ("%s: %s\n") cannot be
+# checked: they are listed.
+guide=Documentation/recovery.rst
+if ! python3 - "$guide" Troubleshooting driver/*.c userspace/biosflash.c <<'PY'
+import re
+import sys
+
+CALL = re.compile(r"\b(dev_(?:err|warn|info|notice|crit|alert|emerg)"
+                  r"(?:_probe|_once|_ratelimited)?"
+                  r"|pr_(?:err|warn|info|notice|crit|alert|emerg)"
+                  r"(?:_once|_ratelimited)?"
+                  r"|bf_err|bf_usage_error|bf_say)\s*\(")
+CONV = re.compile(r"%[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
+                  r"(?:hh|h|ll|l|z|j|t|L)?(?:p[A-Za-z]*|[diouxXcsfeEgGaA])")
+ESC = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "'": "'"}
+MIN_PIECE = 16
+
+
+def c_string(text, i):
+    """The C string literal whose quote is at text[i]; index after it."""
+    out = []
+    i += 1
+    while text[i] != '"':
+        if text[i] == "\\":
+            out.append(ESC.get(text[i + 1], text[i + 1]))
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out), i + 1
+
+
+def c_strings(text, i):
+    """Adjacent literals from text[i] on, concatenated as by the compiler."""
+    parts = []
+    while True:
+        s, i = c_string(text, i)
+        parts.append(s)
+        j = i
+        while text[j].isspace():
+            j += 1
+        if text[j] != '"':
+            return "".join(parts), i
+        i = j
+
+
+def messages(path):
+    """(file:line, function, format) of every message call in path."""
+    text = open(path).read()
+    for m in CALL.finditer(text):
+        bol = text.rfind("\n", 0, m.start()) + 1
+        if re.match(r"\s*(static|extern|int|void)\b", text[bol:m.start()]):
+            continue                        # the helper's own definition
+        q = text.find('"', m.end())
+        args = text[m.end():q]
+        if q < 0 or ";" in args:
+            continue                        # no format string in this call
+        if m.group(1) == "bf_say" and not re.search(r"BF_(WARN|REFUSE)", args):
+            continue                        # "ok" and "info" findings
+        fmt, end = c_strings(text, q)
+        if fmt == "%s" and text[end:].lstrip().startswith(","):
+            fmt, _ = c_strings(text, text.find('"', end))
+        line = text.count("\n", 0, m.start()) + 1
+        yield "%s:%d" % (path, line), m.group(1), fmt.strip()
+
+
+def pieces(fmt):
+    """The fixed text of a format's first line between its conversions."""
+    fmt = fmt.split("\n")[0].replace("%%", "\0")
+    ps = [" ".join(p.replace("\0", "%").split()) for p in CONV.split(fmt)]
+    return [p for p in ps if p]
+
+
+def section(path, title):
+    """Section title of path (underlined with '='), whitespace collapsed."""
+    lines = open(path).read().split("\n")
+    rule = re.compile(r"=+$")
+    heads = [i for i in range(len(lines) - 1)
+             if lines[i].strip() and not rule.match(lines[i]) and
+             rule.match(lines[i + 1]) and len(lines[i + 1]) >= len(lines[i])]
+    first = [i for i in heads if lines[i] == title]
+    if not first:
+        sys.exit("doc-check: messages: %s has no section '%s'" % (path, title))
+    end = ([i for i in heads if i > first[0]] + [len(lines)])[0]
+    return " ".join(" ".join(lines[first[0]:end]).split())
+
+
+guide, title = sys.argv[1], sys.argv[2]
+doc = section(guide, title)
+missing, blind, checked = [], [], 0
+for path in sys.argv[3:]:
+    for where, call, fmt in messages(path):
+        ps = pieces(fmt)
+        if not any(re.search(r"[A-Za-z]{3}", p) for p in ps):
+            blind.append(where)
+            continue
+        checked += 1
+        long_pieces = [p for p in ps if len(p) >= MIN_PIECE]
+        if long_pieces:
+            want = long_pieces[0]
+            found = want in doc
+        else:
+            want = " ... ".join(ps)
+            found = re.search(".{0,40}?".join(map(re.escape, ps)), doc)
+        if not found:
+            missing.append((where, call, fmt, want))
+for where, call, fmt, want in missing:
+    print("doc-check: messages: %s: %s(\"%s\") is not quoted in section '%s' "
+          "of %s (looked for: \"%s\")" % (where, call, fmt.replace("\n", "\\n"),
+                                          title, guide, want))
+print("doc-check: messages: %d of %d quoted in section '%s' of %s; not "
+      "checkable (no fixed text): %s" % (checked - len(missing), checked,
+                                         title, guide, ", ".join(blind) or "none"))
+sys.exit(1 if missing else 0)
+PY
+then
+	fail=1
+fi
 exit $fail
