@@ -47,11 +47,13 @@ int bf_voltage_init(struct bf_flash *flash)
 		(flash->io_mv >= chip->vcc_min_mv &&
 		 flash->io_mv <= chip->vcc_max_mv);
 	if (!flash->voltage_ok)
-		dev_warn(flash->dev, "%s is a %u.%02u-%u.%02u V chip but its SPI lines are declared at %u.%02u V: this over-drives it. Put a %u.%u V level shifter between the SPI pins and the chip, then declare it (overlay io_1v8 or io_voltage, or io_mv=); until then erase, program and status writes are refused, reads are allowed\n",
+		dev_warn(flash->dev, "%s is a %u.%02u-%u.%02u V chip but its SPI lines are declared at %u.%02u V: %s. Put a %u.%u V level shifter between the SPI pins and the chip, then declare it (overlay io_1v8 or io_voltage, or io_mv=); until then erase, program and status writes are refused, reads are allowed\n",
 			 chip->name, chip->vcc_min_mv / 1000,
 			 (chip->vcc_min_mv % 1000) / 10, chip->vcc_max_mv / 1000,
 			 (chip->vcc_max_mv % 1000) / 10, flash->io_mv / 1000,
 			 (flash->io_mv % 1000) / 10,
+			 flash->io_mv > chip->vcc_max_mv ? "this over-drives it" :
+			 "the chip may not see these levels",
 			 chip->vcc_max_mv < 2500 ? 1 : 3,
 			 chip->vcc_max_mv < 2500 ? 8 : 3);
 

@@ -575,7 +575,8 @@ static int bf_dev_geometry(struct bf_dev *d)
 		fd = open(d->path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 || ioctl(fd, MEMGETINFO, &info)) {
 			ret = -errno;
-			bf_err("%s: %s\n", d->path, strerror(-ret));
+			bf_err("cannot query the MTD device %s: %s\n", d->path,
+			       strerror(-ret));
 			if (fd >= 0)
 				close(fd);
 			return ret;
@@ -691,7 +692,7 @@ static int bf_image_load(const char *name, struct bf_image *im)
 	fd = open(name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st)) {
 		ret = -errno;
-		bf_err("%s: %s\n", name, strerror(-ret));
+		bf_err("cannot open the image %s: %s\n", name, strerror(-ret));
 		goto out_close;
 	}
 	ret = -EFBIG;
@@ -706,7 +707,7 @@ static int bf_image_load(const char *name, struct bf_image *im)
 		goto out_close;
 	ret = bf_pread_all(fd, im->buf, im->fsize, 0);
 	if (ret) {
-		bf_err("%s: %s\n", name, strerror(-ret));
+		bf_err("cannot read the image %s: %s\n", name, strerror(-ret));
 		free(im->buf);
 		im->buf = NULL;
 	}
