@@ -90,11 +90,11 @@ static const struct bf_prot_layout bf_prot_w25q256 = {
 
 /*
  * W25Q128JV (chips.md §2, DS-128JV Fig 4b): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
- * SR2 and SR3 as the 256 Mbit parts, SR3 bit 0 reserved.  The range table
- * below is from memory, verify against DS-128JV §7.1 (chips.md does not
- * copy it): SEC = 0: 256 KiB << (BP - 1), 1/64 .. 1/2 of the chip; SEC = 1:
- * 4, 8, 16 KiB, then 32 KiB for BP = 10xb (BP = 110b with SEC = 1 taken as
- * 32 KiB too); BP = 111b: all.
+ * SR2 and SR3 as the 256 Mbit parts, SR3 bit 0 reserved.  Ranges, DS-128JV
+ * Rev M §7.1.8 (CMP = 0) and §7.1.9 (CMP = 1, the complement): SEC = 0:
+ * 256 KiB << (BP - 1), 1/64 .. 1/2 of the chip; SEC = 1: 4, 8, 16 KiB, then
+ * 32 KiB for BP = 10xb; BP = 111b: all.  BP = 110b with SEC = 1 is not in
+ * the table: 32 KiB, as flashrom's decode_range_spi25 takes it.
  */
 static const struct bf_prot_layout bf_prot_w25q128jv = {
 	.regs = BF_WINBOND_REGS(0x00),
@@ -159,24 +159,22 @@ static const struct bf_prot_layout bf_prot_mx25u256 = {
 
 /*
  * GD25LB256E (chips.md §2): SR1 as the GD25B256E: SRP0 7, TB 6, BP3..0
- * [5:2]; SRP1 = SR2 bit 6 on the B256E (the LB256E's SR2 is unverified);
- * no CMP.  Range formula as Winbond's (unverified).  01h is sent with SR1
- * and SR2 (SR2 written back exactly as read), so a part that would clear
- * SR2 on a one-byte 01h keeps its QE.  Not modelled, all unverified: 50h,
- * and the NVCR4 WPS bit selecting individual locks (UF only).
+ * [5:2]; no CMP.  Range formula as Winbond's (unverified).  No SR2: UF
+ * (gd25lb256e_regs) lists SR1 and the non-volatile NVCR1..7 only, SRP1
+ * in NVCR2 bit 4, so neither 35h nor a two-byte 01h is sent and SRL is
+ * not read (B5h unverified): "power-cycle" is never claimed for this part.
+ * Not modelled, all unverified: 50h, and the NVCR4 WPS bit selecting
+ * individual locks (UF only).
  */
 static const struct bf_prot_layout bf_prot_gd25lb256e = {
 	.regs = {
 		{ .name = "sr1", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
 		  .ro = 0x03 },
-		{ .name = "sr2", .rd = BF_OP_RDSR2 },
 	},
 	.bp = { 0, 0x3c },
 	.tb = { 0, 0x40 },
 	.srp = { 0, 0x80 },
-	.srl = { 1, 0x40 },
 	.bp_len = SZ_64K,
-	.flags = BF_PROT_WR_16BIT,
 };
 
 /*

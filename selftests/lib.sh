@@ -107,9 +107,11 @@ file_hash() {
 # bind_spidev: hand the simulated chip to spidev; sets SPIDEV
 bind_spidev() {
 	d=/sys/bus/spi/devices/$SIMDEV
+	# spidev first: loaded after driver_override is set it would bind the
+	# device on its own and the explicit bind below would fail with EBUSY
+	modprobe spidev 2>/dev/null
 	[ -e "$d/driver" ] && echo "$SIMDEV" > "$d/driver/unbind"
 	echo spidev > "$d/driver_override"
-	modprobe spidev 2>/dev/null
 	echo "$SIMDEV" > /sys/bus/spi/drivers/spidev/bind || return 1
 	SPIDEV=/dev/spidev${SIMDEV#spi}
 	i=0

@@ -1,0 +1,408 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Block protection of the three layouts biosflash_protect.sh does not cover,
+# through /sys/class/mtd/mtd0/protect and protect_mode: every combination of
+# each layout's protection bits, set through the simulator's debugfs, against
+# the range written out by hand from the chip's table (never computed here),
+# then unlock and lock with the registers read back from the simulator.
+#
+#   w25q128jv    SEC x TB x CMP x BP2..0 (64 rows): W25Q128JV datasheet
+#                Rev M (2024-12-24) §7.1.8 (CMP = 0) and §7.1.9 (CMP = 1)
+#   mx25u25635f  TB (CR bit 3, one-time programmable) x BP3..0 (32 rows)
+#   gd25lb256e   TB (SR1 bit 6) x BP3..0 (32 rows)
+#
+# No Macronix or GigaDevice datasheet was found (chips.md §2): their rows
+# are the 256 Mbit table of chips.md §1.5 without CMP, the sizes flashrom
+# (decode_range_spi25 for MX25U25643G/45G) and ufprog (mx25x_wpr_4bp_tb0/1,
+# the GD25B256D SR1 that ufprog gives the GD25LB256E) use for these parts.
+. /tests/lib.sh
+
+P=/sys/class/mtd/mtd0
+M=/dev/mtd0
+
+# up PROFILE IO_MV: simulator with one PROFILE chip, biosflash on top
+up() {
+	sim_unload
+	sim_load chips="$1" && modprobe biosflash io_mv="$2" && [ -c $M ]
+}
+
+# regs SR1 [SR2 [SR3]]: as if the board had left them so
+regs() {
+	echo "$1" > "$SIM/sr1"
+	[ -n "$2" ] && echo "$2" > "$SIM/sr2"
+	[ -n "$3" ] && echo "$3" > "$SIM/sr3"
+	return 0
+}
+
+# the protect file on one line
+prot() {
+	cat $P/protect | tr '\n' ' ' | sed 's/ $//'
+}
+
+simregs() {
+	echo "$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")"
+}
+
+# sysfs_fails NAME FILE TEXT ERRNO-TEXT: the write must fail with ERRNO-TEXT
+sysfs_fails() {
+	msg=$(sh -c "echo $3 > $2" 2>&1)
+	rc=$?
+	if [ "$rc" != 0 ] && case "$msg" in *"$4"*) true ;; *) false ;; esac; then
+		t_ok "$1"
+	else
+		t_fail "$1" "rc $rc, '$msg', expected '$4'"
+	fi
+}
+
+# ============================================================================
+# Winbond W25Q128JV (3 V part, so io_mv=3300): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
+# SR2 CMP6 LB3..1 QE1 (fixed 1 on -IQ) SRL0, SR3 DRV6:5 WPS2
+# ============================================================================
+if up w25q128jv 3300; then
+	t_ok "w25q128jv_loads"
+else
+	t_fail "w25q128jv_loads"
+fi
+
+# columns: CMP SEC TB BP2 BP1 BP0 expected-protect
+# The SEC = 1, BP = 110 rows are not in the datasheet (its SEC = 1 rows stop
+# at 10X, then X X 111 = all): marked "FR", the 32 KiB that flashrom's
+# decode_range_spi25 gives them (4 KiB << 5 clamped to 32 KiB).
+bad=0
+while read -r cmp sec tb b2 b1 b0 exp src; do
+	regs $(( (sec << 6) | (tb << 5) | (b2 << 4) | (b1 << 3) | (b0 << 2) )) \
+		$(( (cmp << 6) | 2 ))
+	got=$(prot)
+	if [ "$got" != "$exp" ]; then
+		echo "# CMP=$cmp SEC=$sec TB=$tb BP=$b2$b1$b0: protect says '$got', ${src:-datasheet} '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0 0 0 0 0 0 none
+0 0 0 0 0 1 0x00fc0000-0x00ffffff
+0 0 0 0 1 0 0x00f80000-0x00ffffff
+0 0 0 0 1 1 0x00f00000-0x00ffffff
+0 0 0 1 0 0 0x00e00000-0x00ffffff
+0 0 0 1 0 1 0x00c00000-0x00ffffff
+0 0 0 1 1 0 0x00800000-0x00ffffff
+0 0 0 1 1 1 all
+0 0 1 0 0 0 none
+0 0 1 0 0 1 0x00000000-0x0003ffff
+0 0 1 0 1 0 0x00000000-0x0007ffff
+0 0 1 0 1 1 0x00000000-0x000fffff
+0 0 1 1 0 0 0x00000000-0x001fffff
+0 0 1 1 0 1 0x00000000-0x003fffff
+0 0 1 1 1 0 0x00000000-0x007fffff
+0 0 1 1 1 1 all
+0 1 0 0 0 0 none
+0 1 0 0 0 1 0x00fff000-0x00ffffff
+0 1 0 0 1 0 0x00ffe000-0x00ffffff
+0 1 0 0 1 1 0x00ffc000-0x00ffffff
+0 1 0 1 0 0 0x00ff8000-0x00ffffff
+0 1 0 1 0 1 0x00ff8000-0x00ffffff
+0 1 0 1 1 0 0x00ff8000-0x00ffffff FR
+0 1 0 1 1 1 all
+0 1 1 0 0 0 none
+0 1 1 0 0 1 0x00000000-0x00000fff
+0 1 1 0 1 0 0x00000000-0x00001fff
+0 1 1 0 1 1 0x00000000-0x00003fff
+0 1 1 1 0 0 0x00000000-0x00007fff
+0 1 1 1 0 1 0x00000000-0x00007fff
+0 1 1 1 1 0 0x00000000-0x00007fff FR
+0 1 1 1 1 1 all
+1 0 0 0 0 0 all
+1 0 0 0 0 1 0x00000000-0x00fbffff
+1 0 0 0 1 0 0x00000000-0x00f7ffff
+1 0 0 0 1 1 0x00000000-0x00efffff
+1 0 0 1 0 0 0x00000000-0x00dfffff
+1 0 0 1 0 1 0x00000000-0x00bfffff
+1 0 0 1 1 0 0x00000000-0x007fffff
+1 0 0 1 1 1 none
+1 0 1 0 0 0 all
+1 0 1 0 0 1 0x00040000-0x00ffffff
+1 0 1 0 1 0 0x00080000-0x00ffffff
+1 0 1 0 1 1 0x00100000-0x00ffffff
+1 0 1 1 0 0 0x00200000-0x00ffffff
+1 0 1 1 0 1 0x00400000-0x00ffffff
+1 0 1 1 1 0 0x00800000-0x00ffffff
+1 0 1 1 1 1 none
+1 1 0 0 0 0 all
+1 1 0 0 0 1 0x00000000-0x00ffefff
+1 1 0 0 1 0 0x00000000-0x00ffdfff
+1 1 0 0 1 1 0x00000000-0x00ffbfff
+1 1 0 1 0 0 0x00000000-0x00ff7fff
+1 1 0 1 0 1 0x00000000-0x00ff7fff
+1 1 0 1 1 0 0x00000000-0x00ff7fff FR
+1 1 0 1 1 1 none
+1 1 1 0 0 0 all
+1 1 1 0 0 1 0x00001000-0x00ffffff
+1 1 1 0 1 0 0x00002000-0x00ffffff
+1 1 1 0 1 1 0x00004000-0x00ffffff
+1 1 1 1 0 0 0x00008000-0x00ffffff
+1 1 1 1 0 1 0x00008000-0x00ffffff
+1 1 1 1 1 0 0x00008000-0x00ffffff FR
+1 1 1 1 1 1 none
+TABLE
+t_eq "w25q128jv_all_64_cmp_sec_tb_bp_rows_match_datasheet" "$bad" 0
+# the last row: all three registers, named as the W25Q128JV names them
+t_eq "w25q128jv_protect_regs_shows_sr1_sr2_sr3" "$(cat $P/protect_regs)" \
+	"sr1=0x7c sr2=0x42 sr3=0x60"
+
+# --- protect_mode (chips.md §1.6): columns SR1 SR2 mode ---
+bad=0
+while read -r r1 r2 exp; do
+	regs "$r1" "$r2"
+	got=$(cat $P/protect_mode)
+	if [ "$got" != "$exp" ]; then
+		echo "# sr1=$r1 sr2=$r2: protect_mode says '$got', expected '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0x00 0x02 software
+0x80 0x02 hardware
+0x00 0x03 power-cycle
+0x80 0x03 power-cycle
+0x7c 0x42 software
+TABLE
+t_eq "w25q128jv_protect_mode_srp_srl" "$bad" 0
+
+# --- unlock clears SEC, TB, BP, CMP; SRP, LB1, QE and DRV stay ---
+regs 0xf4 0x4a 0x60
+t_eq "w25q128jv_before_unlock_cmp_sec_tb_range" "$(prot)" "0x00008000-0x00ffffff"
+t_run "w25q128jv_unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "w25q128jv_after_unlock_none" "$(prot)" none
+t_eq "w25q128jv_after_unlock_simulator_registers" "$(simregs)" "0x80 0x0a 0x60"
+echo 1 > "$SIM/power_cycle"
+t_eq "w25q128jv_unlock_is_nonvolatile" "$(prot)" none
+
+# --- lock sets BP = 111 only ---
+t_run "w25q128jv_lock_succeeds" sh -c "echo lock > $P/protect"
+t_eq "w25q128jv_after_lock_all" "$(prot)" all
+t_eq "w25q128jv_after_lock_simulator_registers" "$(simregs)" "0x9c 0x0a 0x60"
+t_run "w25q128jv_unlock_volatile_succeeds" sh -c "echo unlock volatile > $P/protect"
+t_eq "w25q128jv_after_unlock_volatile_none" "$(prot)" none
+echo 1 > "$SIM/power_cycle"
+t_eq "w25q128jv_unlock_volatile_lost_at_power_cycle" "$(prot)" all
+
+# --- MTD lock: the top 64 KiB is no W25Q128JV range (256 KiB blocks, SEC
+# ranges up to 32 KiB), the top 256 KiB is BP = 001 ---
+echo unlock > $P/protect
+regs 0x00 0x02
+t_fails "w25q128jv_flash_lock_top_64KiB_inexpressible" flash_lock $M 0xff0000 1
+t_eq "w25q128jv_inexpressible_lock_changed_nothing" "$(simregs)" "0x00 0x02 0x60"
+t_run "w25q128jv_flash_lock_top_256KiB" flash_lock $M 0xfc0000 4
+t_eq "w25q128jv_top_256KiB_is_bp_001" "$(prot) $(cat "$SIM/sr1")" \
+	"0x00fc0000-0x00ffffff 0x04"
+
+# ============================================================================
+# Macronix MX25U25635F: SR SRWD7 QE6 BP3..0[5:2]; CR TB3 (OTP; the
+# simulator's debugfs presets it like a factory-programmed part); SCUR
+# WPSEL7 (OTP).  No CMP, no SRL, no 50h.
+# ============================================================================
+if up mx25u25635f 1800; then
+	t_ok "mx25u25635f_loads"
+else
+	t_fail "mx25u25635f_loads"
+fi
+
+# columns: TB BP3 BP2 BP1 BP0 expected-protect
+bad=0
+while read -r tb b3 b2 b1 b0 exp; do
+	regs $(( (b3 << 5) | (b2 << 4) | (b1 << 3) | (b0 << 2) )) $((tb << 3))
+	got=$(prot)
+	if [ "$got" != "$exp" ]; then
+		echo "# TB=$tb BP=$b3$b2$b1$b0: protect says '$got', table '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0 0 0 0 0 none
+0 0 0 0 1 0x01ff0000-0x01ffffff
+0 0 0 1 0 0x01fe0000-0x01ffffff
+0 0 0 1 1 0x01fc0000-0x01ffffff
+0 0 1 0 0 0x01f80000-0x01ffffff
+0 0 1 0 1 0x01f00000-0x01ffffff
+0 0 1 1 0 0x01e00000-0x01ffffff
+0 0 1 1 1 0x01c00000-0x01ffffff
+0 1 0 0 0 0x01800000-0x01ffffff
+0 1 0 0 1 0x01000000-0x01ffffff
+0 1 0 1 0 all
+0 1 0 1 1 all
+0 1 1 0 0 all
+0 1 1 0 1 all
+0 1 1 1 0 all
+0 1 1 1 1 all
+1 0 0 0 0 none
+1 0 0 0 1 0x00000000-0x0000ffff
+1 0 0 1 0 0x00000000-0x0001ffff
+1 0 0 1 1 0x00000000-0x0003ffff
+1 0 1 0 0 0x00000000-0x0007ffff
+1 0 1 0 1 0x00000000-0x000fffff
+1 0 1 1 0 0x00000000-0x001fffff
+1 0 1 1 1 0x00000000-0x003fffff
+1 1 0 0 0 0x00000000-0x007fffff
+1 1 0 0 1 0x00000000-0x00ffffff
+1 1 0 1 0 all
+1 1 0 1 1 all
+1 1 1 0 0 all
+1 1 1 0 1 all
+1 1 1 1 0 all
+1 1 1 1 1 all
+TABLE
+t_eq "mx25u25635f_all_32_tb_bp_rows_match_table" "$bad" 0
+t_eq "mx25u25635f_protect_regs_shows_sr_cr_scur" "$(cat $P/protect_regs)" \
+	"sr=0x3c cr=0x08 scur=0x00"
+
+# --- protect_mode: SRWD only; nothing in CR or SCUR means "power-cycle" ---
+bad=0
+while read -r r1 r2 r3 exp; do
+	regs "$r1" "$r2" "$r3"
+	got=$(cat $P/protect_mode)
+	if [ "$got" != "$exp" ]; then
+		echo "# sr=$r1 cr=$r2 scur=$r3: protect_mode says '$got', expected '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0x00 0x00 0x00 software
+0x80 0x00 0x00 hardware
+0xc0 0x08 0x02 hardware
+0x40 0x08 0x02 software
+TABLE
+t_eq "mx25u25635f_protect_mode_srwd" "$bad" 0
+
+# --- unlock clears BP only: SRWD, QE stay, and so does the OTP TB ---
+regs 0xe4 0x08 0x00
+t_eq "mx25u25635f_before_unlock_bottom_16MiB" "$(prot)" "0x00000000-0x00ffffff"
+t_run "mx25u25635f_unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "mx25u25635f_after_unlock_none" "$(prot)" none
+t_eq "mx25u25635f_after_unlock_simulator_registers" "$(simregs)" "0xc0 0x08 0x00"
+t_run "mx25u25635f_lock_succeeds" sh -c "echo lock > $P/protect"
+t_eq "mx25u25635f_after_lock_all" "$(prot)" all
+t_eq "mx25u25635f_after_lock_simulator_registers" "$(simregs)" "0xfc 0x08 0x00"
+before=$(simregs)
+sysfs_fails "mx25u25635f_unlock_volatile_not_supported" $P/protect \
+	"unlock volatile" "Operation not supported"
+t_eq "mx25u25635f_unlock_volatile_changed_nothing" "$(simregs)" "$before"
+
+# --- MTD lock with the OTP TB = 1: the bottom works, the top cannot ---
+echo unlock > $P/protect
+t_fails "mx25u25635f_flash_lock_top_needs_otp_tb_fails" flash_lock $M 0x1ff0000 1
+t_eq "mx25u25635f_otp_tb_untouched" "$(simregs)" "0xc0 0x08 0x00"
+t_run "mx25u25635f_flash_lock_bottom_64KiB" flash_lock $M 0 1
+t_eq "mx25u25635f_bottom_64KiB_is_bp_0001" "$(prot) $(cat "$SIM/sr1")" \
+	"0x00000000-0x0000ffff 0xc4"
+
+# --- WPSEL = 1: individual protection (DPB), BP no longer counts ---
+regs 0x00 0x00 0x80
+echo 1 > "$SIM/power_cycle"
+t_eq "mx25u25635f_wpsel_power_up_all_dpb_set" "$(prot)" all
+t_run "mx25u25635f_wpsel_unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "mx25u25635f_wpsel_after_unlock_none" "$(prot)" none
+t_eq "mx25u25635f_wpsel_simulator_has_no_dpb_set" "$(cat "$SIM/locks")" ""
+regs 0x3c 0x00 0x80
+t_eq "mx25u25635f_wpsel_bp_ignored" "$(prot)" none
+echo "lock 0x20000" > "$SIM/locks"
+echo "lock 0x1ff0000" > "$SIM/locks"
+t_eq "mx25u25635f_wpsel_block_and_top_sector_shown" "$(prot)" \
+	"0x00020000-0x0002ffff 0x01ff0000-0x01ff0fff"
+t_run "mx25u25635f_wpsel_lock_succeeds" sh -c "echo lock > $P/protect"
+t_eq "mx25u25635f_wpsel_after_lock_all" "$(prot)" all
+t_eq "mx25u25635f_wpsel_simulator_all_dpb_set" "$(cat "$SIM/locks")" \
+	"0x00000000-0x01ffffff"
+t_run "mx25u25635f_wpsel_flash_unlock_one_block" flash_unlock $M 0x10000 1
+t_eq "mx25u25635f_wpsel_one_block_unlocked" "$(prot)" \
+	"0x00000000-0x0000ffff 0x00020000-0x01ffffff"
+t_eq "mx25u25635f_wpsel_scur_and_bp_untouched" "$(simregs)" "0x3c 0x00 0x80"
+
+# ============================================================================
+# GigaDevice GD25LB256E: SR1 SRP0 7, TB 6, BP3..0 [5:2]; no SR2 (ufprog),
+# no CMP, no SRL readable
+# ============================================================================
+if up gd25lb256e 1800; then
+	t_ok "gd25lb256e_loads"
+else
+	t_fail "gd25lb256e_loads"
+fi
+
+# columns: TB BP3 BP2 BP1 BP0 expected-protect
+bad=0
+while read -r tb b3 b2 b1 b0 exp; do
+	regs $(( (tb << 6) | (b3 << 5) | (b2 << 4) | (b1 << 3) | (b0 << 2) ))
+	got=$(prot)
+	if [ "$got" != "$exp" ]; then
+		echo "# TB=$tb BP=$b3$b2$b1$b0: protect says '$got', table '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0 0 0 0 0 none
+0 0 0 0 1 0x01ff0000-0x01ffffff
+0 0 0 1 0 0x01fe0000-0x01ffffff
+0 0 0 1 1 0x01fc0000-0x01ffffff
+0 0 1 0 0 0x01f80000-0x01ffffff
+0 0 1 0 1 0x01f00000-0x01ffffff
+0 0 1 1 0 0x01e00000-0x01ffffff
+0 0 1 1 1 0x01c00000-0x01ffffff
+0 1 0 0 0 0x01800000-0x01ffffff
+0 1 0 0 1 0x01000000-0x01ffffff
+0 1 0 1 0 all
+0 1 0 1 1 all
+0 1 1 0 0 all
+0 1 1 0 1 all
+0 1 1 1 0 all
+0 1 1 1 1 all
+1 0 0 0 0 none
+1 0 0 0 1 0x00000000-0x0000ffff
+1 0 0 1 0 0x00000000-0x0001ffff
+1 0 0 1 1 0x00000000-0x0003ffff
+1 0 1 0 0 0x00000000-0x0007ffff
+1 0 1 0 1 0x00000000-0x000fffff
+1 0 1 1 0 0x00000000-0x001fffff
+1 0 1 1 1 0x00000000-0x003fffff
+1 1 0 0 0 0x00000000-0x007fffff
+1 1 0 0 1 0x00000000-0x00ffffff
+1 1 0 1 0 all
+1 1 0 1 1 all
+1 1 1 0 0 all
+1 1 1 0 1 all
+1 1 1 1 0 all
+1 1 1 1 1 all
+TABLE
+t_eq "gd25lb256e_all_32_tb_bp_rows_match_table" "$bad" 0
+t_eq "gd25lb256e_protect_regs_shows_sr1_only" "$(cat $P/protect_regs)" "sr1=0x7c"
+
+bad=0
+while read -r r1 exp; do
+	regs "$r1"
+	got=$(cat $P/protect_mode)
+	if [ "$got" != "$exp" ]; then
+		echo "# sr1=$r1: protect_mode says '$got', expected '$exp'"
+		bad=$((bad + 1))
+	fi
+done <<'TABLE'
+0x00 software
+0x7c software
+0x80 hardware
+0xfc hardware
+TABLE
+t_eq "gd25lb256e_protect_mode_srp0" "$bad" 0
+
+# --- unlock clears TB and BP, SRP0 stays; lock sets BP = 1111 ---
+regs 0xe4
+t_eq "gd25lb256e_before_unlock_bottom_16MiB" "$(prot)" "0x00000000-0x00ffffff"
+t_run "gd25lb256e_unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "gd25lb256e_after_unlock_none" "$(prot)" none
+t_eq "gd25lb256e_after_unlock_sr1" "$(cat "$SIM/sr1")" 0x80
+t_run "gd25lb256e_lock_succeeds" sh -c "echo lock > $P/protect"
+t_eq "gd25lb256e_after_lock_all" "$(prot)" all
+t_eq "gd25lb256e_after_lock_sr1" "$(cat "$SIM/sr1")" 0xbc
+
+# --- SRP0 = 1 and WP# low: hardware protected, the unlock is refused ---
+regs 0xe4
+echo 0 > "$SIM/wp"
+sysfs_fails "gd25lb256e_wp_low_unlock_refused" $P/protect unlock \
+	"Permission denied"
+t_eq "gd25lb256e_wp_low_sr1_unchanged" "$(cat "$SIM/sr1")" 0xe4
+echo 1 > "$SIM/wp"
+
+sim_unload
+t_done
