@@ -218,6 +218,8 @@ struct bf_prot_ind {
  * @cmp: complement bit
  * @srp: status register protect (hardware protection with WP#)
  * @srl: status register lock until power cycle
+ * @qe: quad enable: while set, the WP# pin is an I/O line and @srp
+ *	cannot hold the status registers (0 mask: WP# always acts)
  * @wps: scheme select, set = individual locks (@ind)
  * @bp_len: bytes protected with BP = 1 (SEC = 0)
  * @sec_len: bytes protected with BP = 1 and SEC = 1
@@ -233,6 +235,7 @@ struct bf_prot_layout {
 	struct bf_prot_bits cmp;
 	struct bf_prot_bits srp;
 	struct bf_prot_bits srl;
+	struct bf_prot_bits qe;
 	struct bf_prot_bits wps;
 	u32 bp_len;
 	u32 sec_len;

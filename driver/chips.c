@@ -82,6 +82,7 @@ static const struct bf_prot_layout bf_prot_w25q256 = {
 	.srp = { 0, 0x80 },
 	.cmp = { 1, 0x40 },
 	.srl = { 1, 0x01 },
+	.qe = { 1, 0x02 },	/* /WP disabled while QE = 1, DS-257FV §4.3 */
 	.wps = { 2, 0x04 },
 	.bp_len = SZ_64K,
 	.flags = BF_PROT_VOLATILE | BF_PROT_WR_16BIT,
@@ -104,6 +105,7 @@ static const struct bf_prot_layout bf_prot_w25q128jv = {
 	.srp = { 0, 0x80 },
 	.cmp = { 1, 0x40 },
 	.srl = { 1, 0x01 },
+	.qe = { 1, 0x02 },	/* /WP disabled while QE = 1, DS-257FV §4.3 */
 	.wps = { 2, 0x04 },
 	.bp_len = SZ_256K,
 	.sec_len = SZ_4K,
@@ -151,6 +153,7 @@ static const struct bf_prot_layout bf_prot_mx25u256 = {
 	.bp = { 0, 0x3c },
 	.tb = { 1, 0x08 },
 	.srp = { 0, 0x80 },
+	.qe = { 0, 0x40 },	/* WP#/SIO2 pin (unverified) */
 	.wps = { 2, 0x80 },
 	.bp_len = SZ_64K,
 	.flags = BF_PROT_TB_OTP | BF_PROT_WPS_OTP,

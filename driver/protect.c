@@ -325,11 +325,12 @@ static bool bf_units_exact(const struct bf_prot_ind *ind, u64 size, u64 ofs,
  *
  * chips.md §1.6 (DS-128JV, DS-64JV; FV/GigaDevice call SRL "SRP1"):
  *
- *   SRL  SRP  mode
- *    1    x   power-cycle  (the one-time variant reads the same, so
- *                           "permanent" is never claimed from these bits)
- *    0    1   hardware     (whether WP# is low cannot be read)
- *    0    0   software
+ *   SRL  SRP  QE  mode
+ *    1    x   x   power-cycle  (the one-time variant reads the same, so
+ *                              "permanent" is never claimed from these bits)
+ *    0    1   0   hardware     (whether WP# is low cannot be read)
+ *    0    1   1   software     (WP# is IO2: DS-257FV §4.3, §7.1.9)
+ *    0    0   x   software
  *
  * Return: "software", "hardware" or "power-cycle".
  */
@@ -337,7 +338,7 @@ const char *bf_prot_mode(const struct bf_prot_layout *l, const u8 *regs)
 {
 	if (bf_bit(regs, l->srl))
 		return "power-cycle";
-	if (bf_bit(regs, l->srp))
+	if (bf_bit(regs, l->srp) && !bf_bit(regs, l->qe))
 		return "hardware";
 	return "software";
 }
@@ -351,7 +352,8 @@ const char *bf_prot_mode(const struct bf_prot_layout *l, const u8 *regs)
  *   every register 0x00         x           -ENXIO   MISO shorted low
  *   x                           OTP change  -EPERM   one-time programmed
  *   x                           SRL = 1     -EBUSY   until power cycle
- *   x                           SRP = 1     -EACCES  WP# held low
+ *   x                           SRP = 1,    -EACCES  WP# held low
+ *                               QE = 0
  *   x                           x           -EIO     supply, wiring, bus
  */
 static int bf_prot_classify(const struct bf_prot_layout *l, const u8 *before,
@@ -365,7 +367,7 @@ static int bf_prot_classify(const struct bf_prot_layout *l, const u8 *before,
 		return -EPERM;
 	if (bf_bit(before, l->srl))
 		return -EBUSY;
-	if (bf_bit(before, l->srp))
+	if (bf_bit(before, l->srp) && !bf_bit(before, l->qe))
 		return -EACCES;
 	return -EIO;
 }

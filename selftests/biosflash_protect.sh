@@ -162,13 +162,31 @@ fail_case() {
 	t_eq "${name}_registers_unchanged" \
 		"$(cat "$SIM/sr1") $(cat "$SIM/sr2") $(cat "$SIM/sr3")" "$before"
 }
-fail_case wp_low_with_srp 'regs 0xc4 0x02; echo 0 > "$SIM/wp"' \
+# SRP=1 and WP# low protect only with QE=0 (an -IM part): on the -IQ part
+# (QE fixed 1) the /WP pin is IO2 (DS-257FV §4.3, §7.1.9)
+fail_case wp_low_with_srp \
+	'echo 0 > "$SIM/qe_fixed"; regs 0xc4 0x00; echo 0 > "$SIM/wp"' \
 	"Permission denied" "WP#"
 fail_case srl_set 'regs 0x44 0x03' "Device or resource busy" "power"
 fail_case write_does_not_stick 'echo 1 > "$SIM/fault_ignore_sr_write"' \
 	"Input/output error" "did not stick"
 fail_case bus_stuck 'echo high > "$SIM/fault_miso"' \
 	"No such device or address" "stuck"
+# the field chip (-IQ, QE=1) with SRP=1 and WP# low: WP# cannot be the
+# cause, so a write that does not stick is reported as such, not as WP#
+fail_case qe1_srp_write_does_not_stick \
+	'regs 0xc4 0x02; echo 0 > "$SIM/wp"; echo 1 > "$SIM/fault_ignore_sr_write"' \
+	"Input/output error" "did not stick"
+
+# --- QE=1: /WP is IO2 (DS-257FV §4.3, §7.1.9), SRP=1 with WP# low holds nothing
+up
+regs 0xc4 0x02
+echo 0 > "$SIM/wp"
+t_eq "qe1_srp_mode_is_software" "$(cat $P/protect_mode)" software
+t_run "qe1_wp_low_unlock_succeeds" sh -c "echo unlock > $P/protect"
+t_eq "qe1_wp_low_unlocked" "$(cat $P/protect)" none
+t_eq "qe1_wp_low_simulator_sr1_srp_kept_bp_tb_clear" "$(cat "$SIM/sr1")" 0x80
+echo 1 > "$SIM/wp"
 
 # --- individual block locks (WPS=1): all locked at power-up ---------------------
 up

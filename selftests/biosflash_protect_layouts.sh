@@ -149,9 +149,12 @@ t_eq "w25q128jv_all_64_cmp_sec_tb_bp_rows_match_datasheet" "$bad" 0
 t_eq "w25q128jv_protect_regs_shows_sr1_sr2_sr3" "$(cat $P/protect_regs)" \
 	"sr1=0x7c sr2=0x42 sr3=0x60"
 
-# --- protect_mode (chips.md §1.6): columns SR1 SR2 mode ---
+# --- protect_mode (chips.md §1.6): columns SR1 SR2 mode.  SRP=1 means
+# hardware protection only with QE=0: with QE=1 the /WP pin is IO2
+# (DS-257FV §4.3, §7.1.9), as on the -IQ parts ---
 bad=0
 while read -r r1 r2 exp; do
+	echo $(((r2 >> 1) & 1)) > "$SIM/qe_fixed"	# QE=0: the -IM part
 	regs "$r1" "$r2"
 	got=$(cat $P/protect_mode)
 	if [ "$got" != "$exp" ]; then
@@ -160,12 +163,14 @@ while read -r r1 r2 exp; do
 	fi
 done <<'TABLE'
 0x00 0x02 software
-0x80 0x02 hardware
+0x80 0x00 hardware
+0x80 0x02 software
 0x00 0x03 power-cycle
 0x80 0x03 power-cycle
 0x7c 0x42 software
 TABLE
 t_eq "w25q128jv_protect_mode_srp_srl" "$bad" 0
+echo 1 > "$SIM/qe_fixed"
 
 # --- unlock clears SEC, TB, BP, CMP; SRP, LB1, QE and DRV stay ---
 regs 0xf4 0x4a 0x60
@@ -253,7 +258,8 @@ t_eq "mx25u25635f_all_32_tb_bp_rows_match_table" "$bad" 0
 t_eq "mx25u25635f_protect_regs_shows_sr_cr_scur" "$(cat $P/protect_regs)" \
 	"sr=0x3c cr=0x08 scur=0x00"
 
-# --- protect_mode: SRWD only; nothing in CR or SCUR means "power-cycle" ---
+# --- protect_mode: SRWD (with QE=0: QE=1 makes WP# SIO2, unverified);
+# nothing in CR or SCUR means "power-cycle" ---
 bad=0
 while read -r r1 r2 r3 exp; do
 	regs "$r1" "$r2" "$r3"
@@ -265,7 +271,8 @@ while read -r r1 r2 r3 exp; do
 done <<'TABLE'
 0x00 0x00 0x00 software
 0x80 0x00 0x00 hardware
-0xc0 0x08 0x02 hardware
+0x80 0x08 0x02 hardware
+0xc0 0x08 0x02 software
 0x40 0x08 0x02 software
 TABLE
 t_eq "mx25u25635f_protect_mode_srwd" "$bad" 0

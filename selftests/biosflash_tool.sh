@@ -236,6 +236,7 @@ t_eq "lock_protects_whole_chip" "$(cat $P/protect 2>&1)" all
 run $BF write /tmp/b
 t_eq "write_refuses_locked_chip" "$RC" 1
 echo 0xc4 > "$SIM/sr1"
+echo 0 > "$SIM/qe_fixed"	# the -IM part (QE=0): with QE=1 WP# is IO2
 echo 0 > "$SIM/wp"
 run $BF unlock
 t_eq "unlock_under_hardware_wp_fails" "$RC" 1
@@ -246,6 +247,7 @@ has "unlock_failure_points_to_dmesg" "dmesg"
 echo 1 > "$SIM/wp"
 run $BF unlock
 t_eq "unlock_after_wp_released" "$RC" 0
+echo 1 > "$SIM/qe_fixed"
 
 # --- backup -----------------------------------------------------------------------------
 dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null

@@ -53,8 +53,10 @@ drv_range() {
 	esac
 }
 
-# state SR1 SR2 WP: as if the board had left them so
+# state SR1 SR2 WP: as if the board had left them so; SR2 with QE=0 is
+# the -IM ordering option (the simulator's qe_fixed=0), where WP# acts
 state() {
+	echo $((($2 >> 1) & 1)) > "$SIM/qe_fixed"
 	echo "$1" > "$SIM/sr1"
 	echo "$2" > "$SIM/sr2"
 	echo "$3" > "$SIM/wp"
@@ -116,7 +118,7 @@ cmp_top_bp001 0x04 0x42 1
 cmp_sec_bottom_bp001 0x64 0x42 1
 cmp_bp000_all 0x00 0x42 1
 cmp_bp111_none 0x1c 0x42 1
-srp_wp_low 0x84 0x02 0
+srp_wp_low 0x84 0x00 0
 srl 0x04 0x03 1
 srp_srl 0x84 0x03 1
 STATES
@@ -134,7 +136,7 @@ cmp_top_bp0001 0x04 0x42 1
 cmp_bottom_bp0101 0x54 0x42 1
 cmp_bp0000_all 0x00 0x42 1
 cmp_bp1010_none 0x28 0x42 1
-srp_wp_low 0xc4 0x02 0
+srp_wp_low 0xc4 0x00 0
 srl 0x04 0x03 1
 srp_srl 0x84 0x03 1
 STATES

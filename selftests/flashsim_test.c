@@ -449,12 +449,16 @@ TEST_F(chip, cmp_with_bp0_protects_all_and_blocks_chip_erase)
 	EXPECT_EQ(0xff, got[0]);
 }
 
-/* chips.md §1.6: SRP=1 with WP# low refuses status writes; WP# high allows */
+/*
+ * chips.md §1.6: SRP=1 with WP# low refuses status writes; WP# high allows.
+ * Only with QE=0 (an -IM part): QE=1 makes /WP the IO2 pin.
+ */
 TEST_F(chip, srp_with_wp_low_refuses_status_write)
 {
 	__u8 w[2] = { 0x01, 0x00 };
 
 	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x9c"));	/* SRP|BP2..0 */
+	ASSERT_EQ(0, sim_set(&self->s, "qe_fixed", "0"));	/* -IM: QE=0 */
 	ASSERT_EQ(0, sim_set(&self->s, "wp", "0"));
 	ASSERT_EQ(0, cmd(&self->s, 0x06));
 	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
@@ -465,6 +469,21 @@ TEST_F(chip, srp_with_wp_low_refuses_status_write)
 	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
 	wait_idle(&self->s);
 	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+}
+
+/* DS-257FV §4.3, §7.1.9: with QE=1 /WP is IO2 and SRP=1 holds nothing */
+TEST_F(chip, qe_makes_wp_an_io_pin)
+{
+	__u8 w[2] = { 0x01, 0x80 };
+
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x9c"));	/* SRP|BP2..0 */
+	ASSERT_EQ(0x02, rdsr(&self->s, 0x35));		/* QE, fixed on -IQ */
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "0"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x80, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "wp", "1"));
 }
 
 /* chips.md §1.6: SRL=1 locks the status registers until a power cycle */

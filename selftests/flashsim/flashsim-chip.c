@@ -440,6 +440,25 @@ static void fs_cs_fall(struct flashsim_chip *chip)
 }
 
 /*
+ * fault_power_cycle_op: the supply drops right after the chip accepted
+ * this command, i.e. while the program, erase or status write it started
+ * is in progress (after a read: between two commands), and comes back at
+ * once.  The datasheets promise only a
+ * reset state below VWI (DS-257FV §9.3); what the interrupted cells hold
+ * is not specified.  The model keeps the result already applied at CS#
+ * rise and loses everything volatile, as power_cycle does.  One shot.
+ */
+static void fs_power_fail(struct flashsim_chip *chip,
+			  const struct flashsim_op *op)
+{
+	if (!chip->fault.power_cycle_op ||
+	    chip->fault.power_cycle_op != op->opcode)
+		return;
+	chip->fault.power_cycle_op = 0;
+	flashsim_chip_power_cycle(chip);
+}
+
+/*
  * CS# rises: an instruction with a CS# handler runs it if all its phases
  * were clocked (ABh releases power-down even without them).
  */
@@ -449,8 +468,13 @@ static void fs_cs_rise(struct flashsim_chip *chip)
 	const struct flashsim_op *op = cmd->op;
 	bool complete;
 
-	if (cmd->phase == FS_PH_IGNORE || !op || !op->commit)
+	if (cmd->phase == FS_PH_IGNORE || !op)
 		return;
+	if (!op->commit) {
+		/* a read or another command that acts while clocked */
+		fs_power_fail(chip, op);
+		return;
+	}
 	complete = cmd->phase == FS_PH_END || cmd->phase == FS_PH_OUT ||
 		   (cmd->phase == FS_PH_IN && cmd->idx >= op->min_in);
 	if (!complete && !(op->flags & FS_OP_COMMIT_ANY)) {
@@ -466,6 +490,7 @@ static void fs_cs_rise(struct flashsim_chip *chip)
 		chip->stats.ignored++;
 		break;
 	case FS_DONE:
+		fs_power_fail(chip, op);
 		break;
 	}
 }

@@ -100,6 +100,26 @@ static int fs_set_wp(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_qe_fixed(struct flashsim_chip *chip)
+{
+	return !chip->qe_free;
+}
+
+/* 0 = the -IM/-JM ordering option: QE becomes an ordinary bit, now 0 */
+static int fs_set_qe_fixed(struct flashsim_chip *chip, u32 val)
+{
+	const struct flashsim_bit *qe = &chip->prof->sr->qe;
+
+	if (val > 1 || !(chip->prof->sr->fixed1[qe->reg] & qe->mask))
+		return -EINVAL;
+	chip->qe_free = !val;
+	chip->sr[qe->reg] &= ~qe->mask;
+	chip->sr_nv[qe->reg] &= ~qe->mask;
+	chip->sr[qe->reg] |= flashsim_sr_fixed1(chip, qe->reg);
+	chip->sr_nv[qe->reg] |= flashsim_sr_fixed1(chip, qe->reg);
+	return 0;
+}
+
 static int fs_set_power_cycle(struct flashsim_chip *chip, u32 val)
 {
 	flashsim_chip_power_cycle(chip);
@@ -181,6 +201,19 @@ static int fs_set_xfer_error(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_power_cycle_op(struct flashsim_chip *chip)
+{
+	return chip->fault.power_cycle_op;
+}
+
+static int fs_set_power_cycle_op(struct flashsim_chip *chip, u32 val)
+{
+	if (val > 0xff)
+		return -EINVAL;
+	chip->fault.power_cycle_op = val;
+	return 0;
+}
+
 static u32 fs_get_busy_div(struct flashsim_chip *chip)
 {
 	return chip->busy_div;
@@ -200,6 +233,7 @@ static const struct fs_knob fs_knobs[] = {
 	{ "sr3", 0600, true, false, fs_get_sr3, fs_set_sr3 },
 	{ "ear", 0600, true, false, fs_get_ear, fs_set_ear },
 	{ "wp", 0600, false, false, fs_get_wp, fs_set_wp },
+	{ "qe_fixed", 0600, false, false, fs_get_qe_fixed, fs_set_qe_fixed },
 	{ "power_cycle", 0200, false, true, NULL, fs_set_power_cycle },
 	{ "fault_stuck_busy", 0600, false, false, fs_get_stuck, fs_set_stuck },
 	{ "fault_ignore_sr_write", 0600, false, false, fs_get_ignore_sr,
@@ -209,6 +243,8 @@ static const struct fs_knob fs_knobs[] = {
 	{ "fault_seed", 0600, false, false, fs_get_seed, fs_set_seed },
 	{ "fault_xfer_error", 0600, false, false, fs_get_xfer_error,
 	  fs_set_xfer_error },
+	{ "fault_power_cycle_op", 0600, true, false, fs_get_power_cycle_op,
+	  fs_set_power_cycle_op },
 	{ "busy_div", 0600, false, false, fs_get_busy_div, fs_set_busy_div },
 };
 

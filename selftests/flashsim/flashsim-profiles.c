@@ -223,7 +223,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		 */
 		.sr_default = { 0x00, 0x02, 0x60 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
-			    FS_F_EAR | FS_F_WP_WITH_QE,
+			    FS_F_EAR,
 		/* chips.md §1.5: 64 KiB * 2^(BP-1), all for BP >= 10 */
 		.bp_min_len = SZ_64K,
 		/* DS-257FV §6.2: 510 blocks + 2 x 16 sectors */
@@ -250,7 +250,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.sr = &flashsim_w25q256_sr,
 		.sr_default = { 0x00, 0x02, 0x60 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
-			    FS_F_EAR | FS_F_WP_WITH_QE,
+			    FS_F_EAR,
 		.bp_min_len = SZ_64K,
 		.lock_block = SZ_64K,
 		.lock_sector = SZ_4K,
@@ -273,7 +273,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.vcc_max_mv = 3600,
 		.sr = &flashsim_w25q128_sr,
 		.sr_default = { 0x00, 0x02, 0x60 },
-		.features = FS_F_WP_WITH_QE,
+		.features = 0,
 		.bp_min_len = SZ_256K,
 		.sec_min_len = SZ_4K,
 		.sec_max_len = SZ_32K,
@@ -306,8 +306,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.sr = &flashsim_mx25u256_sr,
 		/*
 		 * Factory: all 0, i.e. TB=0 (top), QE=0, WPSEL=0 (BP
-		 * mode); unverified (MEM).  QE is writable, so WP# follows
-		 * the datasheet rule: no FS_F_WP_WITH_QE.
+		 * mode); unverified (MEM).
 		 */
 		.sr_default = { 0x00, 0x00, 0x00 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |

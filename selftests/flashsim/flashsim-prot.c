@@ -49,6 +49,28 @@ u8 flashsim_sr_read(struct flashsim_chip *chip, unsigned int reg)
 }
 
 /*
+ * QE is read-only 1 on the -IQ/-IN/-JQ ordering options and an ordinary
+ * non-volatile bit, factory 0, on -IM/-JM (DS-128JV §7.1.4); the debugfs
+ * knob qe_fixed chooses (chip->qe_free = the -IM part).
+ */
+static u8 fs_qe_mask(const struct flashsim_chip *chip, unsigned int reg)
+{
+	const struct flashsim_bit *qe = &chip->prof->sr->qe;
+
+	return chip->qe_free && qe->reg == reg ? qe->mask : 0;
+}
+
+static u8 fs_sr_writable(const struct flashsim_chip *chip, unsigned int reg)
+{
+	return chip->prof->sr->writable[reg] | fs_qe_mask(chip, reg);
+}
+
+u8 flashsim_sr_fixed1(const struct flashsim_chip *chip, unsigned int reg)
+{
+	return chip->prof->sr->fixed1[reg] & ~fs_qe_mask(chip, reg);
+}
+
+/*
  * Write one status register (DS-128JV §8.2.5, chips.md §1.4):
  *   nv (06h + 01h/31h/11h): non-volatile and live copy, ADP included;
  *   !nv (50h + 01h/31h/11h): live copy only, ADP untouched.
@@ -60,7 +82,7 @@ void flashsim_sr_write(struct flashsim_chip *chip, unsigned int reg, u8 val,
 		       bool nv)
 {
 	const struct flashsim_sr_map *map = chip->prof->sr;
-	u8 mask = map->writable[reg];
+	u8 mask = fs_sr_writable(chip, reg);
 	u8 new;
 
 	if (!nv)
@@ -78,7 +100,7 @@ void flashsim_sr_write(struct flashsim_chip *chip, unsigned int reg, u8 val,
 void flashsim_sr_force(struct flashsim_chip *chip, unsigned int reg, u8 val)
 {
 	const struct flashsim_sr_map *map = chip->prof->sr;
-	u8 mask = map->writable[reg];
+	u8 mask = fs_sr_writable(chip, reg);
 
 	chip->sr[reg] = (chip->sr[reg] & ~mask) | (val & mask);
 	mask &= ~map->vol_only[reg];
@@ -98,7 +120,8 @@ void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl)
 
 	for (reg = 0; reg < FS_NREGS; reg++) {
 		keep = keep_srl ? chip->sr[reg] & map->vol_only[reg] : 0;
-		chip->sr[reg] = chip->sr_nv[reg] | map->fixed1[reg] | keep;
+		chip->sr[reg] = chip->sr_nv[reg] |
+				flashsim_sr_fixed1(chip, reg) | keep;
 	}
 	/* DS-257FV §6.1.5: ADS := ADP at power-up and reset */
 	chip->ads = map->adp.mask && (chip->sr_nv[map->adp.reg] & map->adp.mask);
@@ -116,10 +139,10 @@ void flashsim_sr_set_otp(struct flashsim_chip *chip,
 }
 
 /*
- * WP# asserted and acting as WP#: on QE=1 parts the real /WP pin is an IO
- * pin and protects nothing (DS-257FV §4.3); the profile flag
- * FS_F_WP_WITH_QE keeps WP# honoured anyway, which the tests and the bug
- * report this simulator serves need.
+ * WP# asserted and acting as WP#: while QE=1 the /WP pin is IO2 and
+ * protects nothing (Winbond DS-257FV §4.3, §7.1.9; chips.md §1.4; the
+ * Macronix WP#/SIO2 pin is taken to work the same: unverified).  A
+ * profile without a QE bit in its map (GD25LB256E) always honours WP#.
  */
 static bool flashsim_wp_asserted(const struct flashsim_chip *chip)
 {
@@ -127,8 +150,7 @@ static bool flashsim_wp_asserted(const struct flashsim_chip *chip)
 
 	if (chip->wp_high)
 		return false;
-	return !flashsim_bit_get(chip, &map->qe) ||
-	       (chip->prof->features & FS_F_WP_WITH_QE);
+	return !flashsim_bit_get(chip, &map->qe);
 }
 
 /*

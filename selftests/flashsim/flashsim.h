@@ -60,7 +60,6 @@ struct flashsim_sr_map {
 #define FS_F_4B_WRITE		BIT(1)	/* 12h 34h 21h DCh */
 #define FS_F_EN4B		BIT(2)	/* B7h/E9h, ADS/ADP bits */
 #define FS_F_EAR		BIT(3)	/* C8h/C5h extended address register */
-#define FS_F_WP_WITH_QE		BIT(4)	/* honour WP# even when QE=1 */
 #define FS_F_ASP		BIT(5)	/* Macronix SPB/DPB, WP# with WPSEL=1 */
 
 /* Typical times (datasheet "typ" column), microseconds. */
@@ -212,6 +211,7 @@ struct flashsim_faults {
 	u32 seed;
 	u32 prng;
 	u32 xfer_error;
+	u8 power_cycle_op;	/* power cycle after this command, 0 = off */
 };
 
 struct flashsim_stats {
@@ -247,6 +247,7 @@ struct flashsim_chip {
 	bool wel;
 	bool ads;
 	bool wp_high;		/* WP# pin level */
+	bool qe_free;		/* -IM ordering option: QE writable, not fixed */
 	bool pd;		/* deep power-down */
 	bool rst_en;		/* 66h latched */
 	bool vsr_en;		/* 50h latched */
@@ -302,6 +303,7 @@ void flashsim_sr_write(struct flashsim_chip *chip, unsigned int reg, u8 val,
 		       bool nv);
 void flashsim_sr_force(struct flashsim_chip *chip, unsigned int reg, u8 val);
 void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl);
+u8 flashsim_sr_fixed1(const struct flashsim_chip *chip, unsigned int reg);
 void flashsim_sr_set_otp(struct flashsim_chip *chip,
 			 const struct flashsim_bit *bit);
 bool flashsim_sr_locked(const struct flashsim_chip *chip);
