@@ -11,6 +11,7 @@
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/err.h>
+#include <linux/kref.h>
 #include <linux/ktime.h>
 #include <linux/minmax.h>
 #include <linux/mod_devicetable.h>
@@ -39,6 +40,28 @@
 #define BF_POLL_MIN_US		10
 #define BF_POLL_MAX_US		50000
 
+/*
+ * The programmer outlives its device.  An open /dev/mtdN keeps using the
+ * mtd_info embedded in it after unbind (the MTD core unregisters at once and
+ * drops the device at the last close: mtdchar still calls _read, _write and
+ * _put_device), so it is reference counted instead of devm-allocated: one
+ * reference for the bound device, one per MTD user taken in _get_device.
+ * After remove every operation fails with -ENODEV without touching the bus:
+ * the spi_mem, the controller and the WP# GPIO may be gone.
+ */
+struct bf_dev {
+	struct bf_flash flash;
+	struct kref ref;
+	bool gone;			/* removed; set under flash.lock */
+	struct module *ctlr_owner;	/* pinned while the MTD is in use */
+	char *name;			/* flash.name if not from the table */
+};
+
+static struct bf_dev *to_bf_dev(struct bf_flash *flash)
+{
+	return container_of(flash, struct bf_dev, flash);
+}
+
 static bool bf_erase_4k;
 module_param_named(erase_4k, bf_erase_4k, bool, 0444);
 MODULE_PARM_DESC(erase_4k,
@@ -60,8 +83,11 @@ MODULE_PARM_DESC(erase_4k,
  */
 int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op)
 {
-	int ret = spi_mem_exec_op(flash->spimem, op);
+	int ret;
 
+	if (to_bf_dev(flash)->gone)
+		return -ENODEV;
+	ret = spi_mem_exec_op(flash->spimem, op);
 	if (ret)
 		dev_err(flash->dev, "command %02xh failed in the SPI controller: %pe\n",
 			op->cmd.opcode, ERR_PTR(ret));
@@ -290,6 +316,18 @@ int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 }
 
 /*
+ * B7h mode again before each array command: a power cycle during the
+ * previous program or erase (the board switched on or off) leaves the chip
+ * in 3-byte mode, where the next 4-byte address would program, erase or
+ * read elsewhere (chips.md §1.9).  Two bytes on the bus.  A power cycle in
+ * the microseconds between B7h and the command is not covered.
+ */
+static int bf_enter_4b(struct bf_flash *flash)
+{
+	return flash->en4b ? bf_switch_4b(flash, true) : 0;
+}
+
+/*
  * Program within one page.  A controller that cannot send the whole page
  * gets several page programs: a partial page program is legal (chips.md §6).
  */
@@ -309,8 +347,10 @@ static int bf_program(struct bf_flash *flash, u32 addr, const u8 *buf,
 		if (ret)
 			return ret;
 		memcpy(flash->databuf, buf, op.data.nbytes);
-		ret = bf_write_enable(flash, &flash->params.pp,
-				      "page program", addr);
+		ret = bf_enter_4b(flash);
+		if (!ret)
+			ret = bf_write_enable(flash, &flash->params.pp,
+					      "page program", addr);
 		if (!ret)
 			ret = bf_exec(flash, &op);
 		if (!ret)
@@ -328,8 +368,10 @@ static int bf_program(struct bf_flash *flash, u32 addr, const u8 *buf,
 static int bf_erase_block(struct bf_flash *flash,
 			  const struct bf_erase_type *e, u32 addr)
 {
-	int ret = bf_write_enable(flash, &e->time, e->name, addr);
+	int ret = bf_enter_4b(flash);
 
+	if (!ret)
+		ret = bf_write_enable(flash, &e->time, e->name, addr);
 	if (!ret)
 		ret = bf_cmd_addr(flash, e->op, addr);
 	if (!ret)
@@ -374,6 +416,43 @@ static int bf_soft_reset(struct bf_flash *flash)
 	return ret;
 }
 
+/*
+ * Before an operation the chip must be idle and still answer as at probe.
+ * A busy chip takes nothing but status reads and leaves MISO undriven, so
+ * a read would return 0xff bytes without an error (DS-257FV §8); the
+ * longest busy time the driver can leave behind is one MTD erase block
+ * (a status poll that failed in the controller), so that is the wait.  A
+ * MISO shorted low reads as an idle, unprotected status register (0x00):
+ * only the JEDEC ID tells it apart, and also tells another chip clipped on
+ * since probe.
+ */
+static int bf_check_chip(struct bf_flash *flash)
+{
+	const struct bf_optime *t = &flash->params.wrsr;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < BF_ERASE_TYPES; i++) {
+		const struct bf_erase_type *e = &flash->params.erase[i];
+
+		if (e->op && e->size <= flash->mtd.erasesize &&
+		    e->time.max_us > t->max_us)
+			t = &e->time;
+	}
+	ret = bf_wait_ready(flash, t, "wait for the chip to be idle", 0);
+	if (!ret)
+		ret = bf_read_reg(flash, BF_OP_RDID, BF_ID_LEN);
+	if (ret || !memcmp(flash->cmdbuf, flash->id, BF_ID_LEN))
+		return ret;
+	if (!memchr_inv(flash->cmdbuf, 0, BF_ID_LEN)) {
+		dev_err(flash->dev, "bus stuck: JEDEC ID reads 00 00 00: MISO shorted to ground or chip unpowered; check VCC, GND and MISO wiring\n");
+		return -ENXIO;
+	}
+	dev_err(flash->dev, "JEDEC ID reads %*phN, not %*phN as at probe: unstable bus or another chip; check the wiring, then unbind and bind again\n",
+		BF_ID_LEN, flash->cmdbuf, BF_ID_LEN, flash->id);
+	return -EIO;
+}
+
 /**
  * bf_prepare() - put the chip in the address mode the driver uses
  * @flash: the programmer
@@ -381,13 +460,21 @@ static int bf_soft_reset(struct bf_flash *flash)
  * B7h mode is volatile: a chip power-cycled under us (the board switched
  * off) is back in 3-byte mode, where a 4-byte address shifts every command.
  * Entering again before each MTD operation costs one byte on the bus.
+ * First the chip must be idle and answer with its JEDEC ID (a stuck or
+ * shorted bus, or another chip, is refused here with one message).
+ *
+ * Every operation on the chip starts here, so this also refuses a device
+ * that has been removed under an open /dev/mtdN or sysfs file.
  *
  * Context: process context, @flash->lock held; sleeps.
- * Return: 0 or a negative errno, already reported with dev_err().
+ * Return: 0, -ENODEV after remove (silently: nobody is left to tell), or a
+ * negative errno already reported with dev_err().
  */
 int bf_prepare(struct bf_flash *flash)
 {
-	return flash->en4b ? bf_switch_4b(flash, true) : 0;
+	if (to_bf_dev(flash)->gone)
+		return -ENODEV;
+	return bf_check_chip(flash) ?: bf_enter_4b(flash);
 }
 
 /*
@@ -492,6 +579,8 @@ static int bf_mtd_read(struct mtd_info *mtd, loff_t from, size_t len,
 		n = min_t(size_t, len, BF_DATA_BUF_SIZE);
 		ret = bf_check_signal(flash, "read", from);
 		if (!ret)
+			ret = bf_enter_4b(flash);
+		if (!ret)
 			ret = bf_read_data(flash, flash->read_op,
 					   flash->addr_nbytes,
 					   flash->read_dummy, from, buf, n);
@@ -519,7 +608,9 @@ static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
 		return ret;
 
 	mutex_lock(&flash->lock);
-	ret = bf_voltage_check(flash, "write");
+	ret = to_bf_dev(flash)->gone ? -ENODEV : 0;
+	if (!ret)
+		ret = bf_voltage_check(flash, "write");
 	if (!ret)
 		ret = bf_prepare(flash);
 	if (!ret)
@@ -552,7 +643,9 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 	}
 
 	mutex_lock(&flash->lock);
-	ret = bf_voltage_check(flash, "erase");
+	ret = to_bf_dev(flash)->gone ? -ENODEV : 0;
+	if (!ret)
+		ret = bf_voltage_check(flash, "erase");
 	if (!ret)
 		ret = bf_prepare(flash);
 	if (!ret)
@@ -569,9 +662,32 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 	return ret;
 }
 
+static void bf_release(struct kref *ref)
+{
+	struct bf_dev *bd = container_of(ref, struct bf_dev, ref);
+	struct bf_flash *flash = &bd->flash;
+
+	put_device(flash->dev);
+	kfree(flash->mtd.name);
+	kfree(bd->name);
+	kfree(flash->databuf);
+	kfree(flash->cmdbuf);
+	mutex_destroy(&flash->lock);
+	kfree(bd);
+}
+
+/* devm action: the bound device's reference, dropped after remove */
+static void bf_put(void *data)
+{
+	struct bf_dev *bd = data;
+
+	kref_put(&bd->ref, bf_release);
+}
+
 /*
  * Pin the SPI controller's driver while the MTD device is open, as spi-nor
- * does: its removal would pull the bus from under an open /dev/mtdN.
+ * does: its removal would pull the bus from under an open /dev/mtdN.  The
+ * owner is looked up at probe: at the last close the controller may be gone.
  */
 static struct module *bf_ctlr_owner(struct bf_flash *flash)
 {
@@ -582,12 +698,42 @@ static struct module *bf_ctlr_owner(struct bf_flash *flash)
 
 static int bf_mtd_get_device(struct mtd_info *mtd)
 {
-	return try_module_get(bf_ctlr_owner(to_bf_flash(mtd))) ? 0 : -ENODEV;
+	struct bf_dev *bd = to_bf_dev(to_bf_flash(mtd));
+
+	if (!try_module_get(bd->ctlr_owner))
+		return -ENODEV;
+	kref_get(&bd->ref);
+	return 0;
 }
 
+/* the MTD core's last call for a user: may free the programmer */
 static void bf_mtd_put_device(struct mtd_info *mtd)
 {
-	module_put(bf_ctlr_owner(to_bf_flash(mtd)));
+	struct bf_dev *bd = to_bf_dev(to_bf_flash(mtd));
+	struct module *owner = bd->ctlr_owner;
+
+	kref_put(&bd->ref, bf_release);
+	module_put(owner);
+}
+
+/*
+ * A chip still busy with an operation another tool started, or stuck busy,
+ * answers nothing but status reads (DS-257FV §8): its JEDEC ID would read
+ * ff ff ff as if no chip were there, and it ignores the soft reset.  Its
+ * status register shows BUSY: wait as long as a 64 KiB erase may take
+ * (chips.c's default, 2 s maximum; SFDP is not read yet).  0xff is left to
+ * bf_identify() to explain.
+ */
+static int bf_wait_idle_at_probe(struct bf_flash *flash)
+{
+	static const struct bf_optime t = { .typ_us = 150000,
+					    .max_us = 2000000 };
+	int ret = bf_read_reg(flash, BF_OP_RDSR1, 1);
+
+	if (ret || flash->cmdbuf[0] == 0xff ||
+	    !(flash->cmdbuf[0] & BF_SR1_BUSY))
+		return ret;
+	return bf_wait_ready(flash, &t, "wait for the chip to be idle at probe", 0);
 }
 
 /*
@@ -602,7 +748,8 @@ static int bf_wake(struct bf_flash *flash)
 	if (ret)
 		return ret;
 	fsleep(BF_T_RES1_US);
-	return bf_soft_reset(flash);
+	ret = bf_wait_idle_at_probe(flash);
+	return ret ?: bf_soft_reset(flash);
 }
 
 static int bf_identify(struct bf_flash *flash)
@@ -644,8 +791,9 @@ static int bf_detect(struct bf_flash *flash)
 	if (flash->chip)
 		flash->name = flash->chip->name;
 	else
-		flash->name = devm_kasprintf(flash->dev, GFP_KERNEL, "jedec-%*phN",
-					     BF_ID_LEN, flash->id);
+		flash->name = to_bf_dev(flash)->name =
+			kasprintf(GFP_KERNEL, "jedec-%*phN", BF_ID_LEN,
+				  flash->id);
 	if (!flash->name)
 		return -ENOMEM;
 
@@ -801,8 +949,8 @@ static int bf_mtd_init(struct bf_flash *flash, const struct bf_erase_type *blk)
 	struct mtd_info *mtd = &flash->mtd;
 
 	/* "w25q256jw@spi0.0": the part a user looks for, unique per bus/CS */
-	mtd->name = devm_kasprintf(flash->dev, GFP_KERNEL, "%s@%s", flash->name,
-				   dev_name(flash->dev));
+	mtd->name = kasprintf(GFP_KERNEL, "%s@%s", flash->name,
+			      dev_name(flash->dev));
 	if (!mtd->name)
 		return -ENOMEM;
 
@@ -874,19 +1022,26 @@ static int bf_probe(struct spi_mem *spimem)
 {
 	struct device *dev = &spimem->spi->dev;
 	struct bf_flash *flash;
+	struct bf_dev *bd;
 	int ret;
 
-	flash = devm_kzalloc(dev, sizeof(*flash), GFP_KERNEL);
-	if (!flash)
+	bd = kzalloc(sizeof(*bd), GFP_KERNEL);
+	if (!bd)
 		return -ENOMEM;
-	flash->cmdbuf = devm_kmalloc(dev, BF_CMD_BUF_SIZE, GFP_KERNEL);
-	flash->databuf = devm_kmalloc(dev, BF_DATA_BUF_SIZE, GFP_KERNEL);
+	kref_init(&bd->ref);
+	flash = &bd->flash;
+	flash->dev = get_device(dev);
+	mutex_init(&flash->lock);
+	ret = devm_add_action_or_reset(dev, bf_put, bd);
+	if (ret)
+		return ret;
+	flash->cmdbuf = kmalloc(BF_CMD_BUF_SIZE, GFP_KERNEL);
+	flash->databuf = kmalloc(BF_DATA_BUF_SIZE, GFP_KERNEL);
 	if (!flash->cmdbuf || !flash->databuf)
 		return -ENOMEM;
 
 	flash->spimem = spimem;
-	flash->dev = dev;
-	mutex_init(&flash->lock);
+	bd->ctlr_owner = bf_ctlr_owner(flash);
 	spi_mem_set_drvdata(spimem, flash);
 
 	ret = bf_setup(flash);
@@ -913,10 +1068,12 @@ static int bf_remove(struct spi_mem *spimem)
 	struct bf_flash *flash = spi_mem_get_drvdata(spimem);
 	int ret;
 
+	/* open users keep the mtd_info: see struct bf_dev */
 	ret = mtd_device_unregister(&flash->mtd);
 
 	mutex_lock(&flash->lock);
 	bf_restore(flash);
+	to_bf_dev(flash)->gone = true;
 	mutex_unlock(&flash->lock);
 	return ret;
 }

@@ -15,6 +15,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
+# the image's root: mktemp makes it 0700, which would lock every non-root
+# user (biosflash_access.sh) out of the whole file system
+chmod 0755 "$stage"
 
 mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,proc,sys,dev,tmp,run,root,etc,tests}
 cp /bin/busybox "$stage/bin/busybox"

@@ -1,0 +1,452 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The fault matrix (Documentation/testing.rst, "Fault matrix"): probe,
+# read, erase, program, unlock/lock and verify, each under every simulator
+# fault that applies to it.  One test line per scenario, named
+# fault.OPERATION.FAULT; it passes only if all of these hold:
+#   - the result: the errno of the failing call (bf_faultop), or OK;
+#     for verify (flashcp) the errno text or the mismatch it prints
+#   - the time: under the bound (timeouts: between the driver's deadline
+#     and the deadline plus scheduling slack)
+#   - the kernel log: exactly one biosflash line naming the cause, or
+#     none where the driver has nothing to report
+#   - the simulator's array: no byte outside the requested range changed
+#     (compared with the reference image, byte for byte)
+#   - the status registers after a power cycle (the non-volatile bits):
+#     unchanged, or exactly the protection change that was asked for
+#   - the fault really happened (one-shot faults have fired) and the
+#     operation did what it says (data read, erased, programmed)
+# The run is judged free of kernel splats by selftests/vm/run.sh.
+. /tests/lib.sh
+
+OP=/tests/bf_faultop
+M=/dev/mtd0
+P=/sys/class/mtd/mtd0
+DRV=/sys/bus/spi/drivers/biosflash
+SZ=33554432
+KLOG_EXCLUDE='probe with driver biosflash failed with error'
+
+# Time bounds in ms.  Deadlines are driver/core.c's: twice the maximum time
+# (BF_DEADLINE_MARGIN), the maximum from SFDP or the chip table, the longer
+# (driver/chips.c).  W25Q256JW: 64 KiB erase SFDP max 3136 ms -> 6272 ms;
+# page program 4224 us -> 8 ms; status write 15 ms -> 30 ms.  A chip busy
+# at the start of an operation is waited for as long as the longest
+# command the driver issues (the 64 KiB erase); at probe, before SFDP is
+# read, as long as the default 64 KiB erase (2000 ms -> 4000 ms).
+T_ERASE=6272
+T_PROBE=4000
+T_FIRST=5000	# a failure seen in the first reply: no deadline waited
+T_DONE=20000	# a whole 128 KiB operation, within the deadlines of its
+		# commands (2 x 6272 ms erase + 512 x 8 ms program)
+T_SLACK=2000	# TCG, debug kernel: sleeping and polling overshoot
+SUFFIX=
+
+# --- set-up ------------------------------------------------------------------
+
+up() {
+	sim_unload
+	sim_load chips="$1" modalias=flashsim-raw || return 1
+	modprobe biosflash io_mv=1800 || return 1
+	echo biosflash > "/sys/bus/spi/devices/$SIMDEV/driver_override"
+	bind && [ -c $M ] || return 1
+	cat /tmp/ref > "$SIM/image"
+	opcodes
+}
+
+bind() {
+	[ -e "/sys/bus/spi/devices/$SIMDEV/driver" ] ||
+		echo "$SIMDEV" > $DRV/bind 2>/dev/null
+	i=0
+	while [ ! -c $M ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -c $M ]
+}
+
+unbind() {
+	[ -e "/sys/bus/spi/devices/$SIMDEV/driver" ] &&
+		echo "$SIMDEV" > $DRV/unbind
+	return 0
+}
+
+# opcodes: which read, program and erase commands the driver sends to this
+# chip (dedicated 4-byte ones, or B7h mode): a scratch block is erased,
+# programmed and read once, the simulator's counters say which
+opcodes() {
+	sim_reset_stats
+	head -c 256 /tmp/data > /tmp/page
+	$OP erase $M 0x1f00000 0x10000 > /dev/null
+	$OP write $M 0x1f00000 /tmp/page > /dev/null
+	$OP read $M 0x1f00000 256 > /dev/null
+	dd if=/tmp/ref of="$SIM/image" bs=65536 skip=496 seek=496 count=1 \
+		conv=notrunc 2>/dev/null
+	OP_RD=$(used 03 13 0b 0c)
+	OP_PP=$(used 02 12)
+	OP_SE=$(used d8 dc)
+}
+
+used() {
+	for o in "$@"; do
+		[ "$(sim_stat "op_$o")" != 0 ] && echo "0x$o" && return
+	done
+}
+
+# nv: the status registers (after a power cycle: their non-volatile bits)
+nv() {
+	read -r r1 < "$SIM/sr1"
+	read -r r2 < "$SIM/sr2"
+	read -r r3 < "$SIM/sr3"
+	echo "$r1 $r2 $r3"
+}
+
+# set_regs SR1 [SR2]: QE read-only 1 (the -IQ part) unless SR2 clears it
+set_regs() {
+	sr2=${2:-0x02}
+	echo $(((sr2 >> 1) & 1)) > "$SIM/qe_fixed" 2>/dev/null	# Winbond only
+	echo "$1" > "$SIM/sr1"
+	echo "$sr2" > "$SIM/sr2"
+	echo 0x60 > "$SIM/sr3"
+}
+
+faults_off() {
+	echo none > "$SIM/fault_miso"
+	for f in fault_stuck_busy fault_ignore_sr_write fault_weak_program \
+		fault_read_flip fault_xfer_error fault_power_cycle_op; do
+		echo 0 > "$SIM/$f"
+	done
+	echo 1 > "$SIM/wp"
+	echo 1000 > "$SIM/busy_div"
+}
+
+# range_is FILE: the simulator's array at [OFF, OFF + LEN) equals FILE
+range_is() {
+	dd if="$SIM/image" bs=65536 skip=$((OFF / 65536)) count=$((LEN / 65536)) \
+		2>/dev/null | cmp -s - "$1"
+}
+
+range_ff() {
+	[ "$(dd if="$SIM/image" bs=65536 skip=$((OFF / 65536)) \
+		count=$((LEN / 65536)) 2>/dev/null | tr -d '\377' | wc -c)" = 0 ]
+}
+
+errtext() {
+	case $1 in
+	ENXIO) echo "No such device or address" ;;
+	ETIMEDOUT) echo "Connection timed out" ;;
+	EIO) echo "Input/output error" ;;
+	EROFS) echo "Read-only file system" ;;
+	EPERM) echo "Operation not permitted" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# --- one scenario ---------------------------------------------------------------
+
+# fault_on FAULT: arm it (the registers were set and snapshot before)
+fault_on() {
+	PC=
+	case $1 in
+	miso_high) echo high > "$SIM/fault_miso" ;;
+	miso_low) echo low > "$SIM/fault_miso" ;;
+	stuck_busy) echo 1 > "$SIM/fault_stuck_busy" ;;
+	ignore_sr_write) echo 1 > "$SIM/fault_ignore_sr_write" ;;
+	wp_low_srp) echo 0 > "$SIM/wp" ;;
+	srl) echo 0x03 > "$SIM/sr2" ;;
+	weak_program) echo 1 > "$SIM/fault_weak_program" ;;
+	read_flip)
+		echo 7 > "$SIM/fault_seed"
+		echo 1000 > "$SIM/fault_read_flip"
+		;;
+	xfer_error_*) echo "${1#xfer_error_}" > "$SIM/fault_xfer_error" ;;
+	power_cycle_async)
+		echo 1 > "$SIM/busy_div"
+		PC="-p $SIM/power_cycle@500"
+		;;
+	power_cycle_*)
+		case ${1#power_cycle_} in
+		read) o=$OP_RD ;;
+		program) o=$OP_PP ;;
+		erase) o=$OP_SE ;;
+		status) o=0x01 ;;
+		wren) o=0x06 ;;
+		esac
+		echo "$o" > "$SIM/fault_power_cycle_op"
+		;;
+	esac
+}
+
+# fired FAULT: a one-shot fault was used up by the operation
+fired() {
+	case $1 in
+	xfer_error_*) [ "$(cat "$SIM/fault_xfer_error")" = 0 ] ;;
+	power_cycle_async) case $RES in *pc=during*) ;; *) false ;; esac ;;
+	power_cycle_*) [ "$(cat "$SIM/fault_power_cycle_op")" = 0x00 ] ;;
+	*) true ;;
+	esac
+}
+
+run_op() {
+	# shellcheck disable=SC2086 # $PC is two words or none
+	case $1 in
+	probe) $OP $PC store $DRV/bind "$SIMDEV" ;;
+	read) $OP $PC read $M $OFF $LEN /tmp/rd ;;
+	erase) $OP $PC erase $M $OFF $LEN ;;
+	program) $OP $PC write $M $OFF /tmp/data ;;
+	unlock | lock) $OP $PC store $P/protect "$1" ;;
+	verify)
+		# shellcheck disable=SC2046 # result and time: two words
+		set -- $($OP $PC run flashcp /tmp/data $M 2> /tmp/fcp.err)
+		r=$1
+		if [ "$r" = exit1 ]; then
+			r="flashcp?"
+			if grep -q 'does not seem to match' /tmp/fcp.err; then
+				r=MISMATCH
+			else
+				for e in ENXIO ETIMEDOUT EIO EROFS EPERM; do
+					grep -qF "$(errtext $e)" /tmp/fcp.err && r=$e
+				done
+			fi
+		elif [ "$r" = exit0 ]; then
+			r=OK
+		fi
+		shift
+		echo "$r $*"
+		;;
+	esac
+}
+
+# op_ok OP FAULT: after a successful operation, did it do its job?
+op_ok() {
+	case $1 in
+	probe) [ -c $M ] ;;
+	read)
+		if [ "$2" = read_flip ]; then
+			! range_is /tmp/rd
+		else
+			range_is /tmp/rd
+		fi
+		;;
+	erase) range_ff ;;
+	program)
+		if [ "$2" = weak_program ]; then
+			range_ff
+		else
+			range_is /tmp/data
+		fi
+		;;
+	unlock) [ "$(cat $P/protect)" = none ] ;;
+	lock) [ "$(cat $P/protect)" = all ] ;;
+	verify) range_is /tmp/data ;;
+	esac
+}
+
+# nv_ok OP RESULT: the non-volatile register bits after the scenario; only
+# a successful unlock/lock may change the protection bits (BP, TB, CMP)
+nv_ok() {
+	# shellcheck disable=SC2046,SC2086 # three registers each
+	set -- "$1" "$2" $NV0 $(nv)
+	if [ "$2" = OK ] && { [ "$1" = unlock ] || [ "$1" = lock ]; }; then
+		[ $(($3 & 0x83)) = $(($6 & 0x83)) ] &&
+			[ $(($4 & 0xbf)) = $(($7 & 0xbf)) ] && [ "$5" = "$8" ]
+	else
+		[ "$3 $4 $5" = "$6 $7 $8" ]
+	fi
+}
+
+# scenario OP FAULT EXPECT BOUND PATTERN
+scenario() {
+	op=$1 fault=$2 exp=$3 bound=$4 pat=$5
+	name=fault.$op.$fault$SUFFIX
+	why=
+	OFF=0xff0000	# two blocks across the 16 MiB boundary
+	LEN=0x20000
+	CHG=$LEN	# bytes from OFF that the operation may change
+	case $op in
+	probe | read | unlock | lock) CHG=0 ;;
+	verify) OFF=0 ;;
+	esac
+	[ "$fault" = power_cycle_async ] && LEN=0x100000 CHG=$LEN
+
+	sr1=0x00 sr2=0x02
+	[ "$op" = unlock ] && sr1=0x44		# TB + BP0: bottom 64 KiB
+	# SRP; QE=0 (the -IM part): with QE=1 WP# is IO2 and does not protect
+	[ "$fault" = wp_low_srp ] && sr1=$((sr1 | 0x80)) sr2=0x00
+	set_regs "$sr1" "$sr2"
+	echo 1 > "$SIM/power_cycle"
+	NV0=$(nv)
+	[ "$op" = program ] && dd if=/tmp/ff of="$SIM/image" bs=65536 \
+		seek=$((OFF / 65536)) count=$((LEN / 65536)) conv=notrunc 2>/dev/null
+	[ "$op" = probe ] && unbind
+
+	fault_on "$fault"
+	klog_mark
+	RES=$(run_op "$op" < /dev/null)
+	fired "$fault" || why="$why; the fault did not fire ($RES)"
+	faults_off
+	# shellcheck disable=SC2086 # RESULT MS [pc=...]
+	set -- $RES
+	res=$1 ms=$2
+
+	# result and time
+	[ "$res" = "$exp" ] || why="$why; result $res, expected $exp"
+	case $bound in
+	first) max=$T_FIRST min=0 ;;
+	done) max=$T_DONE min=0 ;;
+	erase) max=$((T_ERASE + T_SLACK)) min=$T_ERASE ;;
+	probe) max=$((T_PROBE + T_SLACK)) min=$T_PROBE ;;
+	*) max=$bound min=0 ;;
+	esac
+	{ [ "$ms" -ge "$min" ] && [ "$ms" -le "$max" ]; } ||
+		why="$why; took $ms ms, bound $min..$max ms"
+
+	# the log: one line naming the cause, or none
+	klog | grep "biosflash $SIMDEV:" | grep -v "$KLOG_EXCLUDE" > /tmp/kl
+	n=$(wc -l < /tmp/kl)
+	if [ "$pat" = - ]; then
+		[ "$n" = 0 ] || why="$why; $n log lines, expected none"
+	elif [ "$n" != 1 ] || ! grep -qE "$pat" /tmp/kl; then
+		why="$why; $n log lines, expected one matching '$pat'"
+	fi
+	[ "$op" = verify ] && [ "$res" = MISMATCH ] &&
+		[ "$(grep -c 'does not seem to match' /tmp/fcp.err)" != 1 ] &&
+		why="$why; flashcp did not report one mismatch"
+
+	# what the operation did, and nothing else
+	if [ "$res" = OK ] && ! op_ok "$op" "$fault"; then
+		why="$why; the operation did not do its job"
+	fi
+	[ "$op" = probe ] && bind
+	d=$($OP cmpout "$SIM/image" /tmp/ref $OFF $CHG)
+	[ "$d" = same ] || why="$why; array outside the range changed: $d"
+	echo 1 > "$SIM/power_cycle"
+	nv_ok "$op" "$res" || why="$why; status registers $NV0 -> $(nv)"
+
+	echo "# $name: $RES"
+	if [ -z "$why" ]; then
+		t_ok "$name"
+	else
+		t_fail "$name" "${why#; }"
+		sed 's/^/#   /' /tmp/kl
+		[ "$op" = verify ] && sed 's/^/#   flashcp: /' /tmp/fcp.err
+	fi
+	# back to the reference image for the next scenario
+	if [ "$d" = same ]; then
+		dd if=/tmp/ref of="$SIM/image" bs=65536 skip=$((OFF / 65536)) \
+			seek=$((OFF / 65536)) count=$((LEN / 65536)) conv=notrunc \
+			2>/dev/null
+	else
+		cat /tmp/ref > "$SIM/image"
+	fi
+	bind
+}
+
+# matrix: lines of OP FAULT EXPECT BOUND PATTERN (ERE, "-" for no line)
+matrix() {
+	while read -r op fault exp bound pat; do
+		case $op in
+		'#'* | '') continue ;;
+		esac
+		scenario "$op" "$fault" "$exp" "$bound" "$pat" < /dev/null
+	done
+}
+
+# --- the matrix ------------------------------------------------------------------
+
+$OP random /tmp/ref $SZ 1
+$OP random /tmp/data 131072 2
+head -c 1048576 /dev/zero | tr '\0' '\377' > /tmp/ff
+up w25q256jw || { t_fail "setup"; t_done; }
+echo "# opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
+
+matrix <<'EOF'
+probe	miso_high	ENODEV	first	JEDEC ID reads ff ff ff
+probe	miso_low	ENODEV	first	JEDEC ID reads 00 00 00
+probe	stuck_busy	ETIMEDOUT	probe	timed out: still busy
+probe	ignore_sr_write	OK	done	w25q256jw \(32768 KiB
+probe	wp_low_srp	OK	done	w25q256jw \(32768 KiB
+probe	srl	OK	done	w25q256jw \(32768 KiB
+probe	xfer_error_1	EIO	first	command abh failed in the SPI controller
+probe	xfer_error_5	EIO	first	command 9fh failed in the SPI controller
+
+read	miso_high	ENXIO	first	MISO stuck high
+read	miso_low	ENXIO	first	MISO shorted to ground
+read	stuck_busy	ETIMEDOUT	erase	timed out: still busy
+read	ignore_sr_write	OK	done	-
+read	wp_low_srp	OK	done	-
+read	srl	OK	done	-
+read	read_flip	OK	done	-
+read	xfer_error_1	EIO	first	failed in the SPI controller
+read	xfer_error_2	EIO	first	failed in the SPI controller
+read	power_cycle_read	OK	done	-
+
+erase	miso_high	ENXIO	first	MISO stuck high
+erase	miso_low	ENXIO	first	MISO shorted to ground
+erase	stuck_busy	ETIMEDOUT	erase	timed out: still busy
+erase	ignore_sr_write	OK	done	-
+erase	wp_low_srp	OK	done	-
+erase	srl	OK	done	-
+erase	xfer_error_1	EIO	first	failed in the SPI controller
+erase	xfer_error_8	EIO	first	failed in the SPI controller
+erase	power_cycle_erase	OK	done	-
+erase	power_cycle_async	OK	20000	-
+
+program	miso_high	ENXIO	first	MISO stuck high
+program	miso_low	ENXIO	first	MISO shorted to ground
+program	stuck_busy	ETIMEDOUT	erase	timed out: still busy
+program	ignore_sr_write	OK	done	-
+program	wp_low_srp	OK	done	-
+program	srl	OK	done	-
+program	weak_program	OK	done	-
+program	xfer_error_1	EIO	first	failed in the SPI controller
+program	xfer_error_8	EIO	first	failed in the SPI controller
+program	power_cycle_program	OK	done	-
+
+unlock	miso_high	ENXIO	first	MISO stuck high
+unlock	miso_low	ENXIO	first	MISO shorted to ground
+unlock	stuck_busy	ETIMEDOUT	erase	timed out: still busy
+unlock	ignore_sr_write	EIO	first	did not stick
+unlock	wp_low_srp	EACCES	first	SRP=1 and WP# is held low
+unlock	srl	EBUSY	first	SRL=1
+unlock	xfer_error_1	EIO	first	failed in the SPI controller
+unlock	power_cycle_status	OK	done	-
+unlock	power_cycle_wren	EIO	first	write enable did not latch
+
+lock	miso_high	ENXIO	first	MISO stuck high
+lock	miso_low	ENXIO	first	MISO shorted to ground
+lock	stuck_busy	ETIMEDOUT	erase	timed out: still busy
+lock	ignore_sr_write	EIO	first	did not stick
+lock	wp_low_srp	EACCES	first	SRP=1 and WP# is held low
+lock	srl	EBUSY	first	SRL=1
+lock	xfer_error_1	EIO	first	failed in the SPI controller
+lock	power_cycle_status	OK	done	-
+
+verify	miso_high	ENXIO	first	MISO stuck high
+verify	miso_low	ENXIO	first	MISO shorted to ground
+verify	stuck_busy	ETIMEDOUT	erase	timed out: still busy
+verify	ignore_sr_write	OK	done	-
+verify	wp_low_srp	OK	done	-
+verify	srl	OK	done	-
+verify	weak_program	MISMATCH	done	-
+verify	read_flip	MISMATCH	done	-
+verify	xfer_error_40	EIO	first	failed in the SPI controller
+verify	power_cycle_erase	OK	done	-
+verify	power_cycle_program	OK	done	-
+EOF
+
+# A chip without dedicated 4-byte opcodes, driven in B7h 4-byte mode: a
+# power cycle drops it back to 3-byte mode, where the next 4-byte address
+# would land somewhere else (chips.md §1.9)
+up gd25lb256e || { t_fail "setup_gd25lb256e"; t_done; }
+SUFFIX=_b7h_mode
+echo "# gd25lb256e opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
+matrix <<'EOF'
+read	power_cycle_read	OK	done	-
+erase	power_cycle_erase	OK	done	-
+program	power_cycle_program	OK	done	-
+EOF
+
+sim_unload
+rm -f /tmp/ref /tmp/data /tmp/ff /tmp/rd /tmp/page /tmp/kl /tmp/fcp.err
+t_done
