@@ -159,9 +159,10 @@ int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len)
  * @sr: the value read
  *
  * SR1 = 0xff sets BUSY, WEL and every protection bit at once.  A busy chip
- * is practically never fully protected (a protected program or erase is
- * ignored without going busy, DS-257FV §7.1.16 note 2), so 0xff means a
- * MISO stuck high.
+ * is fully protected only while the status write that protects everything
+ * runs (a protected program or erase is ignored without going busy,
+ * DS-257FV §7.1.16 note 2), which bf_wait_ready() allows for; anywhere
+ * else 0xff means a MISO stuck high.
  *
  * Context: process context, @flash->lock held.
  * Return: 0, -ENXIO for a stuck bus, or another negative errno; every
@@ -203,6 +204,9 @@ int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
 					BF_POLL_MIN_US, BF_POLL_MAX_US);
 	ktime_t start = ktime_get();
 	ktime_t deadline = ktime_add_us(start, limit_us);
+	/* 0xff is legal only during a status write that locks everything */
+	ktime_t ff_deadline = ktime_add_us(start, min_t(u64, limit_us,
+			(u64)flash->params.wrsr.max_us * BF_DEADLINE_MARGIN));
 	bool expired;
 	u8 sr;
 	int ret;
@@ -210,9 +214,15 @@ int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
 	for (;;) {
 		/* sample the clock first: a late wakeup still gets one read */
 		expired = ktime_after(ktime_get(), deadline);
-		ret = bf_read_sr1(flash, &sr);
+		ret = bf_read_reg(flash, BF_OP_RDSR1, 1);
 		if (ret)
 			return ret;
+		sr = flash->cmdbuf[0];
+		if (sr == 0xff && ktime_after(ktime_get(), ff_deadline)) {
+			ret = bf_read_sr1(flash, &sr);	/* reports it */
+			if (ret)
+				return ret;
+		}
 		if (!(sr & BF_SR1_BUSY))
 			return 0;
 		if (expired)

@@ -113,7 +113,7 @@ boot() {
 		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite${BOOT_APPEND:+ $BOOT_APPEND}" \
 		"$@" < /dev/null 2>&1 | stdbuf -oL tr -d '\r' | tee "$log" |
 		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
-			grep -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
+			grep --line-buffered -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
 	set -e
 	local res
 	res=$(grep -a '^BFRESULT' "$log" | tail -n 1)
