@@ -28,7 +28,7 @@ before=$(sim_hash)
 peer mtd_readtest mtd_readtest dev=0
 t_eq "mtd_readtest_changes_nothing" "$(sim_hash)" "$before"
 peer mtd_speedtest mtd_speedtest dev=0 count=16
-peer mtd_stresstest mtd_stresstest dev=0 count=2000
+peer mtd_stresstest mtd_stresstest dev=0 count=500
 
 # torturetest: 3 erase/write/check cycles of 4 eraseblocks, every byte checked
 head_before=$(sim_hash 524288)
