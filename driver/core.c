@@ -277,7 +277,7 @@ int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
 		dev_err(flash->dev, "bus stuck: status register reads 0x00 after write enable: MISO shorted to ground, or the chip sees no commands (check VCC, CS and MOSI)\n");
 		return -ENXIO;
 	}
-	dev_err(flash->dev, "write enable did not latch (SR1=0x%02x): chip unpowered, MOSI/CS wiring, or write-protected\n",
+	dev_err(flash->dev, "write enable did not latch (SR1=0x%02x): chip unpowered or power-cycled (the board switched on?), or MOSI/CS wiring\n",
 		sr);
 	return -EIO;
 }
