@@ -1486,6 +1486,7 @@ static int bf_verify_block(struct bf_writer *w, __u64 off)
 static int bf_write_block(struct bf_writer *w, __u64 off)
 {
 	struct bf_wstate *st = &w->st;
+	unsigned int n;
 	int erase, ret;
 	__u64 p;
 
@@ -1503,18 +1504,25 @@ static int bf_write_block(struct bf_writer *w, __u64 off)
 		st->erased = 1;
 		w->erases++;
 	}
-	for (p = off; p < off + st->bs; p += w->page) {
+	/* one write call per run of needed pages: each call costs the driver
+	 * its chip check, so page-sized calls would add two messages a page
+	 */
+	for (p = off; p < off + st->bs; p += (__u64)n * w->page) {
+		n = 1;
 		if (!bf_page_needed(w, p, erase))
 			continue;
+		while (p + (__u64)n * w->page < off + st->bs &&
+		       bf_page_needed(w, p + (__u64)n * w->page, erase))
+			n++;
 		if (bf_stop_requested())
 			return -EINTR;
 		st->op = "programming";
-		ret = bf_pwrite_all(w->fd, w->tgt + p, w->page, p);
+		ret = bf_pwrite_all(w->fd, w->tgt + p, (size_t)n * w->page, p);
 		if (ret)
 			return ret;
 		st->in_block = 1;
-		st->pages_done++;
-		w->programs++;
+		st->pages_done += n;
+		w->programs += n;
 	}
 	st->op = "reading back";
 	ret = bf_verify_block(w, off);
