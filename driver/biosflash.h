@@ -325,6 +325,7 @@ int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
 int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
 		    const char *what, u32 addr);
 int bf_switch_4b(struct bf_flash *flash, bool enter);
+int bf_enter_4b(struct bf_flash *flash);
 int bf_prepare(struct bf_flash *flash);
 int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 		 u8 dummy_nbytes, u32 addr, void *buf, size_t len);

@@ -325,14 +325,20 @@ int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 	return 0;
 }
 
-/*
- * B7h mode again before each array command: a power cycle during the
- * previous program or erase (the board switched on or off) leaves the chip
- * in 3-byte mode, where the next 4-byte address would program, erase or
- * read elsewhere (chips.md §1.9).  Two bytes on the bus.  A power cycle in
- * the microseconds between B7h and the command is not covered.
+/**
+ * bf_enter_4b() - B7h again before a command that carries an address
+ * @flash: the programmer
+ *
+ * A power cycle during the previous program or erase (the board switched
+ * on or off) leaves a chip driven in B7h mode in 3-byte mode, where the
+ * next 4-byte address would program, erase or read elsewhere (chips.md
+ * §1.9).  A status read and B7h, only on such chips.  A power cycle in the
+ * microseconds between B7h and the command is not covered.
+ *
+ * Context: process context, @flash->lock held; sleeps.
+ * Return: 0 or a negative errno, already reported with dev_err().
  */
-static int bf_enter_4b(struct bf_flash *flash)
+int bf_enter_4b(struct bf_flash *flash)
 {
 	return flash->en4b ? bf_switch_4b(flash, true) : 0;
 }
@@ -464,14 +470,13 @@ static int bf_check_chip(struct bf_flash *flash)
 }
 
 /**
- * bf_prepare() - put the chip in the address mode the driver uses
+ * bf_prepare() - check the chip before an operation
  * @flash: the programmer
  *
- * B7h mode is volatile: a chip power-cycled under us (the board switched
- * off) is back in 3-byte mode, where a 4-byte address shifts every command.
- * Entering again before each MTD operation costs one byte on the bus.
- * First the chip must be idle and answer with its JEDEC ID (a stuck or
- * shorted bus, or another chip, is refused here with one message).
+ * The chip must be idle and answer with its JEDEC ID (a stuck or shorted
+ * bus, or another chip, is refused here with one message).  The address
+ * mode is not set here: B7h mode is volatile, so every command that
+ * carries an address enters it again just before (bf_enter_4b()).
  *
  * Every operation on the chip starts here, so this also refuses a device
  * that has been removed under an open /dev/mtdN or sysfs file.
@@ -484,7 +489,7 @@ int bf_prepare(struct bf_flash *flash)
 {
 	if (to_bf_dev(flash)->gone)
 		return -ENODEV;
-	return bf_check_chip(flash) ?: bf_enter_4b(flash);
+	return bf_check_chip(flash);
 }
 
 /*

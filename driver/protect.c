@@ -595,9 +595,10 @@ static int bf_ind_begin(struct bf_flash *flash)
 	int ret = bf_wait_ready(flash, &flash->params.wrsr, "lock bit access",
 				0);
 
-	if (!ret && bf_ind_switch(flash))
-		ret = bf_switch_4b(flash, true);
-	return ret;
+	if (ret)
+		return ret;
+	return bf_ind_switch(flash) ? bf_switch_4b(flash, true) :
+				      bf_enter_4b(flash);
 }
 
 static int bf_ind_end(struct bf_flash *flash)
