@@ -6,6 +6,8 @@
 #   make check          everything: warnings-as-errors builds, checkpatch,
 #                       both VM test runs
 #   make demo           the main job on a simulated W25Q256JW in a VM
+#   make fresh          make check (FRESH_TARGET=...) in a pristine Debian 12
+#                       root built with mmdebstrap, as CI runs it (root)
 #   make bench          benchmark against the alternatives -> results/bench/
 #   make clean
 
@@ -54,6 +56,10 @@ check: deps
 	bash scripts/doc-check.sh
 	bash selftests/vm/run.sh all
 
+FRESH_TARGET ?= check
+fresh:
+	bash scripts/fresh.sh $(FRESH_TARGET)
+
 demo: deps
 	bash selftests/vm/run.sh demo
 
@@ -73,4 +79,4 @@ install: modules dtbs
 	$(MAKE) -C userspace install DESTDIR=$(DESTDIR) PREFIX=/usr
 	$(if $(DESTDIR),,depmod -a $(KREL))
 
-.PHONY: all modules clean deps dtbs dt-check install lint vm-stock vm-debug check demo bench
+.PHONY: all modules clean deps dtbs dt-check install lint vm-stock vm-debug check demo bench fresh

@@ -9,7 +9,7 @@ set -euo pipefail
 cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 pkgs=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
-	rsync file python3 sparse
+	rsync file python3 sparse dwarves
 	qemu-system-x86 busybox-static mtd-utils flashrom
 	device-tree-compiler dt-schema gnuplot-nox python3-docutils
 	linux-source-6.12 linux-headers-amd64

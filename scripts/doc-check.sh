@@ -12,6 +12,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 src=$(readlink -f "$cache/linux-source")
+mkdir -p "$top/selftests/out"
 fail=0
 cd "$top"
 
@@ -36,9 +37,9 @@ for a in $(sed -n 's/.*static DEVICE_ATTR_R[OW]*(\([a-z_]*\));.*/\1/p' driver/*.
 done
 
 for f in Documentation/*.rst; do
-	if ! /usr/bin/rst2html --halt=warning "$f" > /dev/null 2> "$cache/rst.err"; then
+	if ! /usr/bin/rst2html --halt=warning "$f" > /dev/null 2> "$top/selftests/out/rst.err"; then
 		echo "doc-check: $f:"
-		head -n 3 "$cache/rst.err"
+		head -n 3 "$top/selftests/out/rst.err"
 		fail=1
 	fi
 done

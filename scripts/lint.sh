@@ -12,13 +12,14 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 src=$(readlink -f "$cache/linux-source")
+mkdir -p "$top/selftests/out"
 fail=0
 
 # build NAME KDIR [MAKE ARGS...]: out-of-tree copy, W=1 C=1, no warnings
 build() {
 	local name=$1 kdir=$2
 	shift 2
-	local obj=$cache/lint-$name log=$cache/lint-$name.log
+	local obj=$top/selftests/out/lint-$name log=$top/selftests/out/lint-$name.log
 	mkdir -p "$obj"
 	rsync -a --delete --exclude .git --exclude selftests/out "$top/" "$obj/"
 	if ! make -s -C "$kdir" M="$obj" W=1 C=1 KBUILD_MODPOST_WARN=1 "$@" modules > "$log" 2>&1; then
@@ -37,10 +38,12 @@ build() {
 	fi
 }
 
-# prepare_cross ARCH CROSS DEFCONFIG: a configured, prepared source tree
+# prepare_cross ARCH CROSS DEFCONFIG: a configured, prepared source tree,
+# cached by source version and cross compiler
 prepare_cross() {
-	local arch=$1 cross=$2 defconfig=$3
-	local out=$cache/cross-$arch-$(basename "$src")
+	local arch=$1 cross=$2 defconfig=$3 key
+	key=$("${cross}gcc" --version | head -n 1 | sha256sum | cut -c1-8)
+	local out=$cache/cross-$arch-$(basename "$src")-$key
 	if [ ! -f "$out/.biosflash-done" ]; then
 		rm -rf "$out"
 		mkdir -p "$out"
@@ -68,12 +71,12 @@ build arm "$arm" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-
 files=$(cd "$top" && git ls-files '*.c' '*.h')
 if [ -n "$files" ]; then
 	if (cd "$top" && perl "$src/scripts/checkpatch.pl" --strict --no-tree --terse \
-		--show-types -f $files) > "$cache/lint-checkpatch.log" 2>&1 &&
-		! grep -qE 'ERROR|WARNING|CHECK' "$cache/lint-checkpatch.log"; then
+		--show-types -f $files) > "$top/selftests/out/lint-checkpatch.log" 2>&1 &&
+		! grep -qE 'ERROR|WARNING|CHECK' "$top/selftests/out/lint-checkpatch.log"; then
 		echo "lint: checkpatch --strict: clean ($(echo "$files" | wc -w) files)"
 	else
 		echo "lint: checkpatch --strict:"
-		grep -E 'ERROR|WARNING|CHECK' "$cache/lint-checkpatch.log" | head -n 60
+		grep -E 'ERROR|WARNING|CHECK' "$top/selftests/out/lint-checkpatch.log" | head -n 60
 		fail=1
 	fi
 fi

@@ -3,15 +3,17 @@
 #
 # Build the debug test kernel from Debian's linux-source-6.12 with the options
 # in selftests/config, on top of allnoconfig.  The build is cached outside the
-# repository, keyed by the source package version and the config fragment, so
-# a warm run costs nothing.  Prints the build directory (usable as KDIR).
+# repository, keyed by the source package version, the config fragment and
+# the compiler, so a warm run costs nothing and a cached build is the one this
+# machine would make.  Prints the build directory (usable as KDIR).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 frag=$top/selftests/config
 srcver=$(dpkg-query -W -f='${Version}' linux-source-6.12)
-key=$({ echo "$srcver"; grep -v '^#' "$frag"; } | sha256sum | cut -c1-12)
+key=$({ echo "$srcver"; gcc --version | head -n 1; grep -v '^#' "$frag"; } |
+	sha256sum | cut -c1-12)
 build=$cache/debug-kernel-$key
 src=$cache/linux-source-6.12-$srcver
 

@@ -46,9 +46,10 @@ kernel_setup() {
 # build_modules NAME: out-of-tree build in a private copy (the two kernels
 # must not share object files); warnings are errors here.
 build_modules() {
-	# one object tree per kernel and per work tree: copies of the tree
-	# may run at the same time
-	OBJ=$cache/obj-$1-$(echo "$top" | sha256sum | cut -c1-8)
+	# one object tree per kernel, inside the work tree: copies of the
+	# tree may run at the same time, and the shared cache holds only
+	# kernels (Documentation/testing.rst)
+	OBJ=$out/obj-$1
 	INITRD_FOR=
 	[ -z "${BF_PREBUILT:-}" ] || return 0
 	mkdir -p "$OBJ"
