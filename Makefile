@@ -50,6 +50,7 @@ dt-check: deps
 	bash scripts/dt-check.sh
 
 check: deps
+	bash scripts/suites-check.sh
 	bash scripts/lint.sh
 	bash scripts/dt-check.sh
 	bash scripts/install-test.sh

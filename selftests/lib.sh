@@ -5,6 +5,19 @@
 
 BF_N=0
 BF_FAILED=0
+BF_PLAN=
+
+# t_plan N: the KTAP plan, before the first result.  guest-runner.sh fails a
+# script whose plan is missing, comes after a result, or is not what ran;
+# t_done fails it here too.  Scripts compute N from their own tables.
+t_plan() {
+	if [ "$BF_N" != 0 ] || [ -n "$BF_PLAN" ]; then
+		echo "# t_plan after $BF_N results"
+		exit 1
+	fi
+	BF_PLAN=$1
+	echo "1..$1"
+}
 
 t_ok() {
 	BF_N=$((BF_N + 1))
@@ -20,6 +33,8 @@ t_fail() {
 	return 0
 }
 
+# t_skip NAME REASON: never a pass; guest-runner.sh fails it unless
+# "SUITE SCRIPT REASON" is a line of selftests/vm/skip-allow
 t_skip() {
 	BF_N=$((BF_N + 1))
 	echo "ok $BF_N $1 # SKIP $2"
@@ -46,19 +61,81 @@ t_run() {
 	fi
 }
 
-# t_fails NAME CMD...: passes when CMD exits non-zero
-t_fails() {
-	name=$1
-	shift
+# errno_text ENAME: glibc's strerror() text for ENAME, which busybox,
+# mtd-utils and flashrom print after a failed call (perror, %m)
+errno_text() {
+	case $1 in
+	EPERM) echo "Operation not permitted" ;;
+	ENOENT) echo "No such file or directory" ;;
+	EINTR) echo "Interrupted system call" ;;
+	EIO) echo "Input/output error" ;;
+	ENXIO) echo "No such device or address" ;;
+	EAGAIN | EWOULDBLOCK) echo "Resource temporarily unavailable" ;;
+	ENOMEM) echo "Cannot allocate memory" ;;
+	EACCES) echo "Permission denied" ;;
+	EFAULT) echo "Bad address" ;;
+	EBUSY) echo "Device or resource busy" ;;
+	EEXIST) echo "File exists" ;;
+	ENODEV) echo "No such device" ;;
+	EINVAL) echo "Invalid argument" ;;
+	EFBIG) echo "File too large" ;;
+	ENOSPC) echo "No space left on device" ;;
+	EROFS) echo "Read-only file system" ;;
+	ERANGE) echo "Numerical result out of range" ;;
+	EOPNOTSUPP) echo "Operation not supported" ;;
+	ETIMEDOUT) echo "Connection timed out" ;;
+	ESHUTDOWN) echo "Cannot send after transport endpoint shutdown" ;;
+	EBADMSG) echo "Bad message" ;;
+	*) echo "errno_text: unknown $1" >&2; return 1 ;;
+	esac
+}
+
+# t_errno NAME ENAME CMD...: passes when CMD exits non-zero and its output
+# names the error ENAME (its strerror text): a failure for the wrong reason
+# does not pass
+t_errno() {
+	name=$1 want=$2
+	shift 2
+	txt=$(errno_text "$want") || { t_fail "$name" "bad errno name $want"; return 0; }
 	if "$@" > /tmp/t_run.out 2>&1; then
 		t_fail "$name" "command unexpectedly succeeded: $*"
-	else
+	elif grep -qF "$txt" /tmp/t_run.out; then
 		t_ok "$name"
+	else
+		t_fail "$name" "failed, but not with $want ($txt): $*"
+		sed 's/^/# /' /tmp/t_run.out | tail -n 5
 	fi
 }
 
+# t_false NAME test|grep ARGS...: a predicate that must be false (exit 1).
+# Only for test and grep, whose exit 1 means "false" and 2 an error; a
+# command expected to fail is t_errno's.
+t_false() {
+	name=$1
+	shift
+	case $1 in
+	test | grep) ;;
+	*) t_fail "$name" "t_false takes test or grep, not $1"; return 0 ;;
+	esac
+	"$@" > /tmp/t_run.out 2>&1
+	rc=$?
+	if [ "$rc" = 1 ]; then
+		t_ok "$name"
+	else
+		t_fail "$name" "predicate exited $rc, expected 1 (false): $*"
+	fi
+}
+
+# t_done: the end of a script; fails it when it ran other than its plan
 t_done() {
-	echo "1..$BF_N"
+	if [ -z "$BF_PLAN" ]; then
+		echo "# no t_plan before the results"
+		exit 1
+	fi
+	if [ "$BF_N" != "$BF_PLAN" ]; then
+		echo "# planned $BF_PLAN tests, ran $BF_N"
+		exit 1
+	fi
 	[ "$BF_FAILED" = 0 ] || exit 1
 	exit 0
 }

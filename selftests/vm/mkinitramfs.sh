@@ -45,7 +45,8 @@ done
 
 # Guest scripts and data.
 cp "$here/init" "$stage/init"
-cp "$here/guest-runner.sh" "$here/suites" "$top/selftests/lib.sh" "$stage/tests/"
+cp "$here/guest-runner.sh" "$here/suites" "$here/skip-allow" "$top/selftests/lib.sh" \
+	"$stage/tests/"
 for f in "$top"/selftests/*.sh; do
 	[ "$(basename "$f")" = lib.sh ] || cp "$f" "$stage/tests/"
 done

@@ -8,7 +8,8 @@
 # lockdep/kmemleak report in the guest's kernel log fails it.  Ends with the
 # line "N passed, N failed".  debug-dt boots the debug kernel once on the
 # plain test base and once per overlay variant below (debug-dt-VARIANT: that
-# one only).
+# one only).  BF_TESTS="T1 T2" boots the chosen kernel with those tests in
+# place of the suite's list (a developer's short loop).
 set -euo pipefail
 
 mode=${1:-all}
@@ -61,9 +62,13 @@ build_modules() {
 	fi
 }
 
+# build_tests: the test programs, the tool and the benchmark into an empty
+# out/bin, so no stale binary is ever packed; any build error stops the run
 build_tests() {
+	[ -z "${BF_PREBUILT:-}" ] || return 0
+	rm -rf "$out/bin"
 	make -s -C "$top/selftests" OUT="$out/bin" >&2
-	make -s -C "$top/userspace" OUT="$out/bin" >&2 2>/dev/null || true
+	make -s -C "$top/userspace" OUT="$out/bin" >&2
 	make -s -C "$top/selftests/bench" OUT="$out/bin" >&2
 }
 
@@ -111,7 +116,7 @@ boot() {
 	set +e
 	timeout "${BF_VM_TIMEOUT:-3000}" qemu-system-x86_64 -accel tcg -smp 2 -m 2048 \
 		-nographic -no-reboot -kernel "$KIMG" -initrd "$initrd" \
-		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite${BOOT_APPEND:+ $BOOT_APPEND}" \
+		-append "console=ttyS0 panic=-1 loglevel=4 log_buf_len=16M bf.suite=$suite${BF_TESTS:+ bf.tests=${BF_TESTS// /,}}${BOOT_APPEND:+ $BOOT_APPEND}" \
 		"$@" < /dev/null 2>&1 | stdbuf -oL tr -d '\r' | tee "$log" |
 		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
 			grep --line-buffered -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
@@ -125,6 +130,10 @@ boot() {
 	fi
 	RES_PASS=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
 	RES_FAIL=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
+	if [ "$RES_PASS" = 0 ]; then
+		echo "run.sh: $k/$suite: the boot passed no test" >&2
+		RES_FAIL=$((RES_FAIL + 1))
+	fi
 	sed -n '/^BFDMESG-BEGIN/,/^BFDMESG-END/p' "$log" > "$out/$suite-$k.dmesg"
 	if ! grep -q '^BFDMESG-END' "$out/$suite-$k.dmesg"; then
 		echo "run.sh: $k/$suite: kernel log incomplete" >&2
@@ -250,5 +259,9 @@ bench)
 	exit 2
 	;;
 esac
+if [ "$total_pass" = 0 ]; then
+	echo "run.sh: no test passed" >&2
+	total_fail=$((total_fail + 1))
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]
