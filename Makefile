@@ -49,6 +49,9 @@ vm-debug: deps
 dt-check: deps
 	bash scripts/dt-check.sh
 
+suites-check:
+	bash scripts/suites-check.sh
+
 check: deps
 	bash scripts/suites-check.sh
 	bash scripts/lint.sh
@@ -80,4 +83,4 @@ install: modules dtbs
 	$(MAKE) -C userspace install DESTDIR=$(DESTDIR) PREFIX=/usr
 	$(if $(DESTDIR),,depmod -a $(KREL))
 
-.PHONY: all modules clean deps dtbs dt-check install lint vm-stock vm-debug check demo bench fresh
+.PHONY: all modules clean deps dtbs dt-check install lint vm-stock vm-debug check demo bench fresh suites-check
