@@ -37,6 +37,8 @@ state() {
 		"unsafe=$(cat $PAR/allow_unsafe_voltage)"
 }
 
+# straight-line: 3 + 6 MTD + 6 sysfs + 6 debugfs + 3 + 2 reads + 3 on 0644
+t_plan 29
 sim_unload
 sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 && [ -c $M ] ||
 	{ t_fail "setup"; t_done; }

@@ -25,8 +25,12 @@ for p in $params; do
 	io_3v3) io_mv=3300 ;;
 	wp_gpio=*) wp=${p#*=} ;;
 	*)
-		echo "# no expectation for overlay parameter '$p'"
-		exit 4
+		# a parameter this script cannot judge fails the boot: a
+		# whole DT variant must never pass with nothing tested
+		t_plan 1
+		t_fail "overlay_parameter_known" \
+			"no expectation for overlay parameter '$p'"
+		t_done
 		;;
 	esac
 done
@@ -36,6 +40,8 @@ other=$((1 - cs))
 ok=0
 [ "$io_mv" -ge 1700 ] && [ "$io_mv" -le 1950 ] && ok=1
 echo "# params '${params:-none}': CS$cs, $speed Hz, $io_mv mV, WP# ${wp:-none}"
+# 18 common checks, then 2 without WP# or 5 with it
+if [ -z "$wp" ]; then t_plan $((18 + 2)); else t_plan $((18 + 5)); fi
 
 DT=/proc/device-tree/soc
 node=$DT/spi/bios-flash@$cs

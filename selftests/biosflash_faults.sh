@@ -144,9 +144,15 @@ errtext() {
 
 # --- one scenario ---------------------------------------------------------------
 
-# fault_on FAULT: arm it (the registers were set and snapshot before)
+# knob FILE: one simulator control, as it reads back
+knob() {
+	cat "$SIM/$1" 2>/dev/null
+}
+
+# fault_on FAULT: arm it (the registers were set and snapshot before) and
+# read the control back: ARMED is "yes" only if the simulator holds it
 fault_on() {
-	PC=
+	PC= o=
 	case $1 in
 	miso_high) echo high > "$SIM/fault_miso" ;;
 	miso_low) echo low > "$SIM/fault_miso" ;;
@@ -175,15 +181,69 @@ fault_on() {
 		echo "$o" > "$SIM/fault_power_cycle_op"
 		;;
 	esac
+	ARMED=no
+	case $1 in
+	miso_high | miso_low) [ "$(knob fault_miso)" = "${1#miso_}" ] ;;
+	stuck_busy) [ "$(knob fault_stuck_busy)" = 1 ] ;;
+	ignore_sr_write) [ "$(knob fault_ignore_sr_write)" = 1 ] ;;
+	wp_low_srp) [ "$(knob wp)" = 0 ] && [ $(($(knob sr1) & 0x80)) != 0 ] ;;
+	srl) [ $(($(knob sr2) & 0x01)) = 1 ] ;;
+	weak_program) [ "$(knob fault_weak_program)" = 1 ] ;;
+	read_flip) [ "$(knob fault_read_flip)" = 1000 ] ;;
+	xfer_error_*) [ "$(knob fault_xfer_error)" = "${1#xfer_error_}" ] ;;
+	power_cycle_async) [ "$(knob busy_div)" = 1 ] && [ -n "$PC" ] ;;
+	# an empty opcode would leave 0x00, which reads the same as disarmed
+	power_cycle_*) [ -n "$o" ] && [ $(($(knob fault_power_cycle_op))) = $((o)) ] ;;
+	*) false ;;
+	esac && ARMED=yes
+	sim_reset_stats
 }
 
-# fired FAULT: a one-shot fault was used up by the operation
+# meets OP FAULT: whether the operation runs into a continuous fault at
+# all: every operation reads the status register (MISO, BUSY); flips need
+# array reads, a weak program a page program, ignored status writes an
+# unlock or lock
+meets() {
+	case $2 in
+	miso_* | stuck_busy) true ;;
+	read_flip) [ "$1" = read ] || [ "$1" = verify ] ;;
+	weak_program) [ "$1" = program ] || [ "$1" = verify ] ;;
+	ignore_sr_write) [ "$1" = unlock ] || [ "$1" = lock ] ;;
+	*) false ;;
+	esac
+}
+
+# fired OP FAULT: the fault was armed (read back by fault_on) and did what
+# it injects, by the simulator's own counters since arming: a one-shot
+# fault is used up and counted (a message failed, a power cut); a
+# continuous one is counted exactly when the operation meets it (and not at
+# all when it does not: the row then shows the fault changes nothing); a
+# pin or register state (WP#, SRL) is proven by its read-back alone.
 fired() {
-	case $1 in
-	xfer_error_*) [ "$(cat "$SIM/fault_xfer_error")" = 0 ] ;;
-	power_cycle_async) case $RES in *pc=during*) ;; *) false ;; esac ;;
-	power_cycle_*) [ "$(cat "$SIM/fault_power_cycle_op")" = 0x00 ] ;;
-	*) true ;;
+	[ "$ARMED" = yes ] || { echo "not armed"; return 1; }
+	f=$(sim_stat faults) pc=$(sim_stat power_cycles)
+	case $2 in
+	xfer_error_*)
+		[ "$(knob fault_xfer_error)" = 0 ] && [ "$f" -ge 1 ] ||
+			{ echo "xfer_error left $(knob fault_xfer_error), faults $f"; return 1; }
+		;;
+	power_cycle_async)
+		case $RES in *pc=during*) ;; *) echo "no power cycle during it"; return 1 ;; esac
+		[ "$pc" -ge 1 ] || { echo "power_cycles $pc"; return 1; }
+		;;
+	power_cycle_*)
+		[ "$(knob fault_power_cycle_op)" = 0x00 ] && [ "$f" -ge 1 ] &&
+			[ "$pc" -ge 1 ] ||
+			{ echo "power_cycle_op $(knob fault_power_cycle_op), faults $f, power_cycles $pc"; return 1; }
+		;;
+	wp_low_srp | srl) ;;
+	*)
+		if meets "$1" "$2"; then
+			[ "$f" -ge 1 ] || { echo "faults 0: never met"; return 1; }
+		else
+			[ "$f" = 0 ] || { echo "faults $f where the operation should not meet it"; return 1; }
+		fi
+		;;
 	esac
 }
 
@@ -283,7 +343,7 @@ scenario() {
 	fault_on "$fault"
 	klog_mark
 	RES=$(run_op "$op" < /dev/null)
-	fired "$fault" || why="$why; the fault did not fire ($RES)"
+	fw=$(fired "$op" "$fault") || why="$why; the fault did not fire: $fw ($RES)"
 	faults_off
 	# shellcheck disable=SC2086 # RESULT MS [pc=...]
 	set -- $RES
@@ -354,13 +414,9 @@ matrix() {
 
 # --- the matrix ------------------------------------------------------------------
 
-$OP random /tmp/ref $SZ 1
-$OP random /tmp/data 131072 2
-head -c 1048576 /dev/zero | tr '\0' '\377' > /tmp/ff
-up w25q256jw || { t_fail "setup"; t_done; }
-echo "# opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
-
-matrix <<'EOF'
+# The two matrices, one scenario (one test line) per row: the W25Q256JW's
+# (4-byte opcodes) and the GD25LB256E's in B7h mode
+cat > /tmp/matrix.main <<'EOF'
 probe	miso_high	ENODEV	first	JEDEC ID reads ff ff ff
 probe	miso_low	ENODEV	first	JEDEC ID reads 00 00 00
 probe	stuck_busy	ETIMEDOUT	probe	timed out: still busy
@@ -434,6 +490,21 @@ verify	xfer_error_40	EIO	first	failed in the SPI controller
 verify	power_cycle_erase	OK	done	-
 verify	power_cycle_program	OK	done	-
 EOF
+cat > /tmp/matrix.b7h <<'EOF'
+read	power_cycle_read	OK	done	-
+erase	power_cycle_erase	OK	done	-
+program	power_cycle_program	OK	done	-
+EOF
+rows() { grep -cvE '^(#|$)' "$1"; }
+t_plan $(($(rows /tmp/matrix.main) + $(rows /tmp/matrix.b7h)))
+
+$OP random /tmp/ref $SZ 1
+$OP random /tmp/data 131072 2
+head -c 1048576 /dev/zero | tr '\0' '\377' > /tmp/ff
+up w25q256jw || { t_fail "setup"; t_done; }
+echo "# opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
+
+matrix < /tmp/matrix.main
 
 # A chip without dedicated 4-byte opcodes, driven in B7h 4-byte mode: a
 # power cycle drops it back to 3-byte mode, where the next 4-byte address
@@ -441,12 +512,8 @@ EOF
 up gd25lb256e || { t_fail "setup_gd25lb256e"; t_done; }
 SUFFIX=_b7h_mode
 echo "# gd25lb256e opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
-matrix <<'EOF'
-read	power_cycle_read	OK	done	-
-erase	power_cycle_erase	OK	done	-
-program	power_cycle_program	OK	done	-
-EOF
+matrix < /tmp/matrix.b7h
 
 sim_unload
-rm -f /tmp/ref /tmp/data /tmp/ff /tmp/rd /tmp/page /tmp/kl /tmp/fcp.err
+rm -f /tmp/matrix.main /tmp/matrix.b7h /tmp/ref /tmp/data /tmp/ff /tmp/rd /tmp/page /tmp/kl /tmp/fcp.err
 t_done

@@ -25,6 +25,13 @@ PAR=/sys/module/biosflash/parameters
 M=/dev/mtd0
 SEED=${BF_SEED:-1}
 echo "# seed $SEED"
+BADARGS="io_mv=abc io_mv=-1 io_mv=4294967296 io_mv=1800x io_mv= io_mv=18e2
+	erase_4k=maybe erase_4k=2 allow_unsafe_voltage= allow_unsafe_voltage=2"
+ODDMV="0 4294967295"
+# protect 5 + 3, allow_unsafe_voltage 4, read-only files 2, 4 per malformed
+# load parameter, 7 per odd io_mv, hex io_mv 2, unknown parameter 2, array 1
+t_plan $((5 + 3 + 4 + 2 + 4 * $(echo $BADARGS | wc -w) + \
+	7 * $(echo $ODDMV | wc -w) + 2 + 2 + 1))
 
 up() {
 	sim_unload
@@ -210,13 +217,14 @@ t_eq "read_only_writes_change_nothing" "$(state)" "$before"
 # parameter; the chip is never touched.  busybox modprobe tries
 # finit_module(), then init_module(): two attempts, the same line twice.
 rmmod biosflash
-for arg in io_mv=abc io_mv=-1 io_mv=4294967296 io_mv=1800x io_mv= \
-	io_mv=18e2 erase_4k=maybe erase_4k=2 allow_unsafe_voltage= \
-	allow_unsafe_voltage=2; do
+for arg in $BADARGS; do
 	m=$(sim_stat messages)
 	klog_mark
-	t_fails "load_${arg}_refused" modprobe biosflash "$arg"
-	t_fails "load_${arg}_not_loaded" test -d /sys/module/biosflash
+	# kstrtouint(): -ERANGE for a number past 32 bits, else -EINVAL
+	e=EINVAL
+	[ "$arg" = io_mv=4294967296 ] && e=ERANGE
+	t_errno "load_${arg}_refused" $e modprobe biosflash "$arg"
+	t_false "load_${arg}_not_loaded" test -d /sys/module/biosflash
 	t_eq "load_${arg}_one_distinct_log_line" \
 		"$(klog | sed 's/^\[[^]]*\] //' | grep biosflash | sort -u)" \
 		"biosflash: \`${arg#*=}' invalid for parameter \`${arg%%=*}'"
@@ -225,7 +233,7 @@ done
 
 # numbers the parser takes but no chip runs at: loaded, warned once, no
 # modification reaches the chip
-for mv in 0 4294967295; do
+for mv in $ODDMV; do
 	rmmod biosflash 2>/dev/null
 	before=$(state)
 	klog_mark
@@ -234,8 +242,8 @@ for mv in 0 4294967295; do
 	t_eq "load_io_mv_${mv}_voltage_not_ok" "$(cat $P/voltage_ok)" 0
 	t_eq "load_io_mv_${mv}_one_warning" \
 		"$(klog | grep -c "biosflash.*chip but its SPI lines are declared at")" 1
-	t_fails "load_io_mv_${mv}_erase_refused" mtd_debug erase $M 0 65536
-	t_fails "load_io_mv_${mv}_unlock_refused" sh -c "echo unlock > $P/protect"
+	t_errno "load_io_mv_${mv}_erase_refused" EPERM mtd_debug erase $M 0 65536
+	t_errno "load_io_mv_${mv}_unlock_refused" EPERM sh -c "echo unlock > $P/protect"
 	t_eq "load_io_mv_${mv}_nothing_changed" "$(state)" "$before"
 done
 rmmod biosflash

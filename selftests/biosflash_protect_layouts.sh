@@ -55,6 +55,10 @@ sysfs_fails() {
 	fi
 }
 
+# one result per table and per step: W25Q128JV 19, MX25U25635F 29,
+# GD25LB256E 13
+t_plan $((19 + 29 + 13))
+
 # ============================================================================
 # Winbond W25Q128JV (3 V part, so io_mv=3300): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
 # SR2 CMP6 LB3..1 QE1 (fixed 1 on -IQ) SRL0, SR3 DRV6:5 WPS2
@@ -194,7 +198,7 @@ t_eq "w25q128jv_unlock_volatile_lost_at_power_cycle" "$(prot)" all
 # ranges up to 32 KiB), the top 256 KiB is BP = 001 ---
 echo unlock > $P/protect
 regs 0x00 0x02
-t_fails "w25q128jv_flash_lock_top_64KiB_inexpressible" flash_lock $M 0xff0000 1
+t_errno "w25q128jv_flash_lock_top_64KiB_inexpressible" EINVAL flash_lock $M 0xff0000 1
 t_eq "w25q128jv_inexpressible_lock_changed_nothing" "$(simregs)" "0x00 0x02 0x60"
 t_run "w25q128jv_flash_lock_top_256KiB" flash_lock $M 0xfc0000 4
 t_eq "w25q128jv_top_256KiB_is_bp_001" "$(prot) $(cat "$SIM/sr1")" \
@@ -293,7 +297,7 @@ t_eq "mx25u25635f_unlock_volatile_changed_nothing" "$(simregs)" "$before"
 
 # --- MTD lock with the OTP TB = 1: the bottom works, the top cannot ---
 echo unlock > $P/protect
-t_fails "mx25u25635f_flash_lock_top_needs_otp_tb_fails" flash_lock $M 0x1ff0000 1
+t_errno "mx25u25635f_flash_lock_top_needs_otp_tb_fails" EPERM flash_lock $M 0x1ff0000 1
 t_eq "mx25u25635f_otp_tb_untouched" "$(simregs)" "0xc0 0x08 0x00"
 t_run "mx25u25635f_flash_lock_bottom_64KiB" flash_lock $M 0 1
 t_eq "mx25u25635f_bottom_64KiB_is_bp_0001" "$(prot) $(cat "$SIM/sr1")" \

@@ -67,6 +67,10 @@ fill() {
 	head -c $SZ /dev/zero | tr '\0' "$1"
 }
 
+# usage 4, status 12, check 18, write 24, protection 21, backup 11,
+# interrupted write 9, bind/unbind 14
+t_plan $((4 + 12 + 18 + 24 + 21 + 11 + 9 + 14))
+
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
 bf_mkimage /tmp/b $SZ 5 $((2 * MB)) $MB
@@ -183,9 +187,12 @@ t_eq "write_refuses_refuse_verdict" "$RC" 3
 run $BF write /tmp/cap $M
 t_eq "write_refuses_capsule_without_strip" "$RC" 3
 t_eq "refused_writes_changed_nothing" "$(sim_hash)" "$h"
+# the chip holds another image first, so only a write of the capsule's ROM
+# image (B, without its 2048-byte header) can leave B in the array
+dd if=/tmp/a of="$SIM/image" bs=$MB 2>/dev/null
 run $BF write --strip /tmp/cap $M
 t_eq "write_strip_capsule_exit_0" "$RC" 0
-t_eq "write_strip_capsule_writes_only_the_rom_image" "$(sim_hash)" "$h"
+t_eq "write_strip_capsule_writes_only_the_rom_image" "$(sim_hash)" "$(file_hash /tmp/b)"
 
 # a short file, forced: its bytes land, the rest of its last block is kept
 bf_mkimage /tmp/short $((MB + 100)) 9
@@ -269,7 +276,7 @@ t_eq "backup_with_read_flips_fails" "$RC" 1
 has "backup_with_read_flips_says_unstable" "UNSTABLE:"
 t_eq "backup_lists_first_20_offsets" "$(grep -c '^  0x[0-9a-f]*  first read' /tmp/bft.out)" 20
 has "backup_explains_wiring" "wiring is not reliable"
-t_fails "backup_with_read_flips_writes_no_file" test -e /tmp/bk2
+t_false "backup_with_read_flips_writes_no_file" test -e /tmp/bk2
 rm -f /tmp/bk /tmp/bk.sha256
 
 # --- interrupted write ------------------------------------------------------------
@@ -327,9 +334,9 @@ if bind_spidev; then
 	t_run "bind_creates_mtd_device" test -c $M
 	run $BF unbind "$SIMDEV"
 	t_eq "unbind_exit_0" "$RC" 0
-	t_fails "unbind_leaves_no_driver" test -e "$D"/driver
+	t_false "unbind_leaves_no_driver" test -e "$D"/driver
 	t_eq "unbind_clears_driver_override" "$(cat "$D"/driver_override)" ""
-	t_fails "unbind_removes_mtd_device" test -e /sys/class/mtd/mtd0
+	t_false "unbind_removes_mtd_device" test -e /sys/class/mtd/mtd0
 	echo high > "$SIM/fault_miso"
 	run $BF bind "$SIMDEV"
 	t_eq "bind_dead_bus_fails" "$RC" 1

@@ -34,6 +34,8 @@ bp_bits() {
 	printf '0x%02x' $(( $(cat "$SIM/sr1") & 0x7c ))
 }
 
+# one check per step result below
+t_plan 22
 echo "== Step 0 (simulator only): the bricked board's chip"
 echo "   A simulated W25Q256JW (JEDEC ef6019, 32 MiB, 1.7-1.95 V) on SPI CS0 holds"
 echo "   a BIOS whose update stopped half way (1 MiB at 0x00400000 left erased),"

@@ -11,6 +11,8 @@
 SIZE=33554432
 FR="flashrom -p linux_spi:dev=/dev/spidev0.0,spispeed=16000 -c W25Q256JW"
 
+# set-up, then steps 1-5: 1 + 1 + 1 + 1 + 4 + 1
+t_plan 9
 sim_unload
 if ! sim_load chips=w25q256jw modalias=flashsim-raw || ! bind_spidev; then
 	t_fail "flashsim_loads_and_spidev_binds"

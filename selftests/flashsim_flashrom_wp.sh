@@ -22,6 +22,9 @@
 #   permanent     power-cycle
 . /tests/lib.sh
 
+# two results per check() below (two profiles), one per unsupported profile (two)
+t_plan $((2 * 2 + 2))
+
 P=/sys/class/mtd/mtd0
 
 # spidev loaded before any driver_override names it: loaded afterwards (in

@@ -43,6 +43,10 @@ top_hash() {
 	dd if="$SIM/image" bs=65536 skip=511 count=1 2>/dev/null | sha256sum | cut -d' ' -f1
 }
 
+# Macronix: set-up, identification, read, 4 protection checks, 2 after WP#
+# release; GigaDevice: set-up, RDID, read
+t_plan $((1 + 1 + 1 + 4 + 2 + 3))
+
 # --- Macronix MX25U25635F: in flashrom 1.3.0's database under that name
 if load mx25u25635f; then
 	$FR > /tmp/probe.log 2>&1

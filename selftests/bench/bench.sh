@@ -13,6 +13,8 @@ HZ=${BENCH_HZ:-16000000}
 CLIENTS=$(echo "${BENCH_CLIENTS:-a b c d}" | tr , " ")
 SCENARIOS=$(echo "${BENCH_SCENARIOS:-S1 S2 S3 S4}" | tr , " ")
 
+# one result per client and scenario
+t_plan $(($(echo $CLIENTS | wc -w) * $(echo $SCENARIOS | wc -w)))
 make_images "${BENCH_LEN:-33554432}" || { t_fail bench_images_built; t_done; }
 echo "BFBENCH-BEGIN"
 echo "BENCH conf len=$BENCH_LEN hz=$HZ overhead_ns=$BENCH_OVH_NS chg_off=$BENCH_CHG_OFF chg_len=$BENCH_CHG_LEN"

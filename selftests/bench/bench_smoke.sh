@@ -14,6 +14,8 @@ MB=1048576
 # the change: the first 128 KiB of the "BIOS" region (the top 1/8), code-like
 # data in both images, so both 64 KiB blocks need an erase
 BENCH_CHG_OFF=$((2 * MB - MB / 4)) BENCH_CHG_LEN=$((MB / 8))
+# 2 per client, then 4 comparisons
+t_plan $((2 * 2 + 4))
 make_images $((2 * MB)) || { t_fail bench_smoke_images_built; t_done; }
 scenario S2
 min=$(bf_minimum -c $HZ -o "$BENCH_OVH_NS" write "$OLD" "$NEW")

@@ -137,6 +137,7 @@ void flashsim_chip_reset(struct flashsim_chip *chip)
 
 void flashsim_chip_power_cycle(struct flashsim_chip *chip)
 {
+	chip->stats.power_cycles++;
 	fs_power_on(chip, false);
 	chip->reset_until = 0;
 }
@@ -162,9 +163,12 @@ static void fs_flip(struct flashsim_chip *chip, u8 *buf, u32 len)
 
 	if (!n)
 		return;
-	for (i = 0; i < len; i++)
-		if (fs_prng(chip) % n == 0)
+	for (i = 0; i < len; i++) {
+		if (fs_prng(chip) % n == 0) {
 			buf[i] ^= BIT(fs_prng(chip) & 7);
+			chip->stats.faults++;
+		}
+	}
 }
 
 /* ---- command phases ---- */
@@ -265,8 +269,11 @@ static void fs_begin(struct flashsim_chip *chip, u8 opcode,
 		fs_garble(chip);
 		return;
 	}
-	if (busy && (op->flags & FS_OP_POLL))
+	if (busy && (op->flags & FS_OP_POLL)) {
 		chip->stats.polls++;
+		if (chip->fault.stuck)
+			chip->stats.faults++;
+	}
 	if (op->flags & FS_OP_LATCH)
 		memset(chip->latch, 0xff, chip->prof->page_size);
 	cmd->addr_len = fs_addr_len(chip, op);
@@ -455,6 +462,7 @@ static void fs_power_fail(struct flashsim_chip *chip,
 	    chip->fault.power_cycle_op != op->opcode)
 		return;
 	chip->fault.power_cycle_op = 0;
+	chip->stats.faults++;
 	flashsim_chip_power_cycle(chip);
 }
 

@@ -101,6 +101,8 @@ static void fs_bus_rx(struct flashsim_chip *chip, struct fs_bus *bus, u8 *rx,
 			bus->carry = b & 1;
 		}
 	}
+	if (chip->fault.miso != FS_MISO_NONE && len)
+		chip->stats.faults++;
 	if (chip->fault.miso == FS_MISO_HIGH)
 		memset(rx, 0xff, len);
 	else if (chip->fault.miso == FS_MISO_LOW)
@@ -144,9 +146,10 @@ static bool fs_too_big(const struct flashsim_host *host,
 /* fault_xfer_error: the Nth message from now fails, then it disarms */
 static bool fs_fault_xfer(struct flashsim_chip *chip)
 {
-	if (!chip->fault.xfer_error)
+	if (!chip->fault.xfer_error || --chip->fault.xfer_error)
 		return false;
-	return --chip->fault.xfer_error == 0;
+	chip->stats.faults++;
+	return true;
 }
 
 static int fs_check_message(const struct flashsim_host *host,

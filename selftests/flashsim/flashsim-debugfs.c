@@ -214,6 +214,12 @@ static int fs_set_power_cycle_op(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+/* DS-257FV §8.2.8-9: ADS, whether B7h/ADP or a status bit shows it */
+static u32 fs_get_addr_mode(struct flashsim_chip *chip)
+{
+	return chip->ads ? 4 : 3;
+}
+
 static u32 fs_get_busy_div(struct flashsim_chip *chip)
 {
 	return chip->busy_div;
@@ -232,6 +238,7 @@ static const struct fs_knob fs_knobs[] = {
 	{ "sr2", 0600, true, false, fs_get_sr2, fs_set_sr2 },
 	{ "sr3", 0600, true, false, fs_get_sr3, fs_set_sr3 },
 	{ "ear", 0600, true, false, fs_get_ear, fs_set_ear },
+	{ "addr_mode", 0400, false, false, fs_get_addr_mode, NULL },
 	{ "wp", 0600, false, false, fs_get_wp, fs_set_wp },
 	{ "qe_fixed", 0600, false, false, fs_get_qe_fixed, fs_set_qe_fixed },
 	{ "power_cycle", 0200, false, true, NULL, fs_set_power_cycle },
@@ -273,6 +280,9 @@ static ssize_t fs_knob_write(struct file *file, const char __user *ubuf,
 	u32 val = 0;
 	int ret;
 
+	/* read-only knobs: root passes the 0400 mode, so refuse here */
+	if (!kf->knob->set)
+		return -EPERM;
 	if (!kf->knob->any) {
 		ret = kstrtou32_from_user(ubuf, count, 0, &val);
 		if (ret)
@@ -472,6 +482,8 @@ static int fs_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "cycles %llu\nbus_ns %llu\nbusy_ns %llu\n",
 		   s->cycles, s->bus_ns, s->busy_ns);
 	seq_printf(m, "polls %llu\nignored %llu\n", s->polls, s->ignored);
+	seq_printf(m, "faults %llu\npower_cycles %llu\n", s->faults,
+		   s->power_cycles);
 	for (i = 0; i < ARRAY_SIZE(s->op); i++)
 		if (s->op[i])
 			seq_printf(m, "op_%02x %llu\n", i, s->op[i]);

@@ -182,6 +182,8 @@ static enum flashsim_verdict fs_wrsr(struct flashsim_chip *chip)
 		return FS_IGNORED;
 	if (chip->sus || flashsim_sr_locked(chip))
 		return FS_REFUSED;
+	if (chip->fault.ignore_sr_write && chip->cmd.idx)
+		chip->stats.faults++;
 	for (i = 0; i < chip->cmd.idx && !chip->fault.ignore_sr_write; i++)
 		flashsim_sr_write(chip, chip->cmd.op->arg + i,
 				  chip->cmd.buf[i], nv);
@@ -243,6 +245,8 @@ static enum flashsim_verdict fs_pp(struct flashsim_chip *chip)
 		return FS_REFUSED;
 	if (flashsim_prot_blocked(chip, page, prof->page_size))
 		return FS_REFUSED;
+	if (chip->fault.weak_program)
+		chip->stats.faults++;
 	for (i = 0; i < prof->page_size && !chip->fault.weak_program; i++)
 		chip->array[page + i] &= chip->latch[i];
 	flashsim_chip_start(chip, FS_BUSY_PROGRAM, prof->t.pp_us);

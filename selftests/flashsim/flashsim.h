@@ -223,6 +223,8 @@ struct flashsim_stats {
 	u64 busy_ns;
 	u64 polls;
 	u64 ignored;
+	u64 faults;		/* times an injected fault changed the outcome */
+	u64 power_cycles;	/* debugfs power_cycle or fault_power_cycle_op */
 	u64 op[256];
 };
 
