@@ -9,6 +9,7 @@
 
 #include <linux/mtd/mtd.h>
 #include <linux/mutex.h>
+#include <linux/sizes.h>
 #include <linux/spi/spi-mem.h>
 #include <linux/types.h>
 
@@ -291,6 +292,8 @@ struct bf_chip {
  * @io_mv: signal level on the SPI lines as declared, in mV
  * @voltage_ok: @io_mv is inside the chip's supply range (or it is unknown)
  * @wp: optional WP# line (logical 1 = WP# asserted, low)
+ * @gone: removed or shut down: every later operation fails with -ENODEV
+ *	  without touching the bus; set under @lock
  */
 struct bf_flash {
 	struct spi_mem *spimem;
@@ -311,13 +314,24 @@ struct bf_flash {
 	unsigned int io_mv;
 	bool voltage_ok;
 	struct gpio_desc *wp;
+	bool gone;
 };
+
+#define BF_CMD_BUF_SIZE		8
+/* Array data bounce buffer: the largest single read or program command. */
+#define BF_DATA_BUF_SIZE	SZ_64K
+#define BF_T_RST_US		30		/* tRST, DS-257FV §8.2.53 */
+#define BF_DEADLINE_MARGIN	2		/* deadline = 2 x maximum time */
+#define BF_POLL_MIN_US		10
+#define BF_POLL_MAX_US		50000
 
 #define to_bf_flash(m) container_of(m, struct bf_flash, mtd)
 
-/* core.c */
+/* bus.c */
 int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op);
+int bf_adjust(struct bf_flash *flash, struct spi_mem_op *op);
 int bf_cmd(struct bf_flash *flash, u8 opcode);
+int bf_cmd_addr(struct bf_flash *flash, u8 opcode, u32 addr);
 int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len);
 int bf_read_sr1(struct bf_flash *flash, u8 *sr);
 int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
@@ -326,12 +340,18 @@ int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
 		    const char *what, u32 addr);
 int bf_switch_4b(struct bf_flash *flash, bool enter);
 int bf_enter_4b(struct bf_flash *flash);
+int bf_soft_reset(struct bf_flash *flash);
+int bf_check_id(struct bf_flash *flash, const char *what, u32 addr);
 int bf_prepare(struct bf_flash *flash);
+int bf_lock(struct bf_flash *flash, const char *modify);
 int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 		 u8 dummy_nbytes, u32 addr, void *buf, size_t len);
+int bf_read_array(struct bf_flash *flash, u32 addr, void *buf, size_t len,
+		  size_t *retlen);
 
 /* voltage.c */
-int bf_voltage_init(struct bf_flash *flash);
+void bf_voltage_init(struct bf_flash *flash);
+int bf_wp_init(struct bf_flash *flash);
 int bf_voltage_check(struct bf_flash *flash, const char *what);
 void bf_wp_release(struct bf_flash *flash, bool release);
 
@@ -349,6 +369,8 @@ typedef int (*bf_prot_range_fn)(void *arg, u64 start, u64 len);
 void bf_prot_init(struct bf_flash *flash);
 int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
 		  const char *what);
+int bf_prot_recheck(struct bf_flash *flash, u64 addr, u64 len,
+		    const char *what);
 int bf_prot_set(struct bf_flash *flash, bool lock, bool vol);
 int bf_prot_ranges(struct bf_flash *flash, bf_prot_range_fn fn, void *arg);
 int bf_prot_regs(struct bf_flash *flash, u8 *regs);

@@ -182,18 +182,22 @@ static const struct bf_prot_layout bf_prot_gd25lb256e = {
 
 /*
  * W25Q256FV and W25Q256JV share EF 40 19, but only the JV has 12h/21h/DCh
- * (chips.md §1.3: "FV has no 12h/21h/DCh").  Linux tells them apart by the
- * BFPT minor revision: FV = 0 (JESD216), JV = 5 (JESD216A) (chips.md §1.1).
- * An FV therefore falls back to B7h/E9h.
+ * (chips.md §1.3: "FV has no 12h/21h/DCh"); an FV ignores them, so a write
+ * would silently do nothing.  Linux tells them apart by the BFPT minor
+ * revision: FV = 0 (JESD216), JV = 5 (JESD216A), and trusts the 4-byte
+ * opcodes only from minor 5 on (drivers/mtd/spi-nor/winbond.c,
+ * w25q256_post_bfpt_fixups()).  Without a readable SFDP nothing tells them
+ * apart either: both get what every member has, B7h/E9h 4-byte mode and
+ * the 3-byte opcodes (DS-257FV §8.2.8-9).
  */
 static void bf_w25q256_fixup(struct bf_flash *flash)
 {
 	struct bf_params *p = &flash->params;
 
-	if (p->has_sfdp && p->bfpt_minor == 0) {
-		p->flags &= ~(BF_F_4B_PP | BF_F_4B_ERASE);
-		flash->name = "w25q256fv";
-	}
+	if (p->has_sfdp && p->bfpt_minor >= 5)
+		return;
+	p->flags &= ~BF_F_4B_OPCODES;
+	flash->name = p->has_sfdp ? "w25q256fv" : "w25q256fv/jv";
 }
 
 /*

@@ -28,17 +28,10 @@
 
 #include "biosflash.h"
 
-#define BF_CMD_BUF_SIZE		8
-/* Array data bounce buffer: the largest single read or program command. */
-#define BF_DATA_BUF_SIZE	SZ_64K
 #define BF_ID_READS		3
 #define BF_3B_LIMIT		SZ_16M		/* reach of a 3-byte address */
 #define BF_READ_MAX_HZ		50000000	/* fR of 03h/13h, DS-257FV */
-#define BF_T_RST_US		30		/* tRST, DS-257FV §8.2.53 */
 #define BF_T_RES1_US		3		/* tRES1, DS-257FV */
-#define BF_DEADLINE_MARGIN	2		/* deadline = 2 x maximum time */
-#define BF_POLL_MIN_US		10
-#define BF_POLL_MAX_US		50000
 
 /*
  * The programmer outlives its device.  An open /dev/mtdN keeps using the
@@ -52,7 +45,6 @@
 struct bf_dev {
 	struct bf_flash flash;
 	struct kref ref;
-	bool gone;			/* removed; set under flash.lock */
 	struct module *ctlr_owner;	/* pinned while the MTD is in use */
 	char *name;			/* flash.name if not from the table */
 };
@@ -66,282 +58,6 @@ static bool bf_erase_4k;
 module_param_named(erase_4k, bf_erase_4k, bool, 0444);
 MODULE_PARM_DESC(erase_4k,
 		 "Use 4 KiB MTD erase blocks instead of 64 KiB (finer updates, slower full writes)");
-
-/*
- * Bus layer.  Each helper prints one message for the fault it detects and
- * returns an error; callers only pass errors on, so every failure reaching
- * user space has been explained exactly once.
- */
-
-/**
- * bf_exec() - run one spi-mem operation
- * @flash: the programmer
- * @op: the operation, its buffers in @flash->cmdbuf or @flash->databuf
- *
- * Context: process context, @flash->lock held.
- * Return: 0 or a negative errno, already reported with dev_err().
- */
-int bf_exec(struct bf_flash *flash, const struct spi_mem_op *op)
-{
-	int ret;
-
-	if (to_bf_dev(flash)->gone)
-		return -ENODEV;
-	ret = spi_mem_exec_op(flash->spimem, op);
-	if (ret)
-		dev_err(flash->dev, "command %02xh failed in the SPI controller: %pe\n",
-			op->cmd.opcode, ERR_PTR(ret));
-	return ret;
-}
-
-static int bf_adjust(struct bf_flash *flash, struct spi_mem_op *op)
-{
-	int ret = spi_mem_adjust_op_size(flash->spimem, op);
-
-	if (ret)
-		dev_err(flash->dev, "SPI controller cannot transfer command %02xh with %u address bytes: %pe\n",
-			op->cmd.opcode, op->addr.nbytes, ERR_PTR(ret));
-	return ret;
-}
-
-/**
- * bf_cmd() - send an opcode without address or data
- * @flash: the programmer
- * @opcode: the command
- *
- * Context: process context, @flash->lock held.
- * Return: 0 or a negative errno, already reported with dev_err().
- */
-int bf_cmd(struct bf_flash *flash, u8 opcode)
-{
-	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
-					  SPI_MEM_OP_NO_ADDR,
-					  SPI_MEM_OP_NO_DUMMY,
-					  SPI_MEM_OP_NO_DATA);
-
-	return bf_exec(flash, &op);
-}
-
-static int bf_cmd_addr(struct bf_flash *flash, u8 opcode, u32 addr)
-{
-	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
-					  SPI_MEM_OP_ADDR(flash->addr_nbytes,
-							  addr, 1),
-					  SPI_MEM_OP_NO_DUMMY,
-					  SPI_MEM_OP_NO_DATA);
-
-	return bf_exec(flash, &op);
-}
-
-/**
- * bf_read_reg() - read register or ID bytes into @flash->cmdbuf
- * @flash: the programmer
- * @opcode: the read command
- * @len: bytes to read, at most the size of @flash->cmdbuf
- *
- * Context: process context, @flash->lock held.
- * Return: 0 or a negative errno, already reported with dev_err().
- */
-int bf_read_reg(struct bf_flash *flash, u8 opcode, unsigned int len)
-{
-	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
-					  SPI_MEM_OP_NO_ADDR,
-					  SPI_MEM_OP_NO_DUMMY,
-					  SPI_MEM_OP_DATA_IN(len, flash->cmdbuf,
-							     1));
-
-	return bf_exec(flash, &op);
-}
-
-/**
- * bf_read_sr1() - read status register 1, refusing a stuck bus
- * @flash: the programmer
- * @sr: the value read
- *
- * SR1 = 0xff sets BUSY, WEL and every protection bit at once.  A busy chip
- * is fully protected only while the status write that protects everything
- * runs (a protected program or erase is ignored without going busy,
- * DS-257FV §7.1.16 note 2), which bf_wait_ready() allows for; anywhere
- * else 0xff means a MISO stuck high.
- *
- * Context: process context, @flash->lock held.
- * Return: 0, -ENXIO for a stuck bus, or another negative errno; every
- * error already reported with dev_err().
- */
-int bf_read_sr1(struct bf_flash *flash, u8 *sr)
-{
-	int ret = bf_read_reg(flash, BF_OP_RDSR1, 1);
-
-	if (ret)
-		return ret;
-	*sr = flash->cmdbuf[0];
-	if (*sr != 0xff)
-		return 0;
-	dev_err(flash->dev, "bus stuck: status register reads 0xff: MISO stuck high or chip unpowered; check wiring\n");
-	return -ENXIO;
-}
-
-/**
- * bf_wait_ready() - poll BUSY until the operation ends, within its deadline
- * @flash: the programmer
- * @t: the operation's busy time
- * @what: operation name for the timeout message
- * @addr: operation address for the timeout message
- *
- * The deadline is twice the maximum time; the interval a tenth of the
- * typical time, so a finished operation is seen within ~10-20 % of its
- * typical duration without flooding the bus.
- *
- * Context: process context, @flash->lock held; sleeps.
- * Return: 0, -ETIMEDOUT, or another negative errno; every error already
- * reported with dev_err().
- */
-int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
-		  const char *what, u32 addr)
-{
-	u64 limit_us = (u64)t->max_us * BF_DEADLINE_MARGIN;
-	unsigned long poll_us = clamp_t(unsigned long, t->typ_us / 10,
-					BF_POLL_MIN_US, BF_POLL_MAX_US);
-	ktime_t start = ktime_get();
-	ktime_t deadline = ktime_add_us(start, limit_us);
-	/* 0xff is legal only during a status write that locks everything */
-	ktime_t ff_deadline = ktime_add_us(start, min_t(u64, limit_us,
-			(u64)flash->params.wrsr.max_us * BF_DEADLINE_MARGIN));
-	bool expired;
-	u8 sr;
-	int ret;
-
-	for (;;) {
-		/* sample the clock first: a late wakeup still gets one read */
-		expired = ktime_after(ktime_get(), deadline);
-		ret = bf_read_reg(flash, BF_OP_RDSR1, 1);
-		if (ret)
-			return ret;
-		sr = flash->cmdbuf[0];
-		if (sr == 0xff && ktime_after(ktime_get(), ff_deadline)) {
-			ret = bf_read_sr1(flash, &sr);	/* reports it */
-			if (ret)
-				return ret;
-		}
-		if (!(sr & BF_SR1_BUSY))
-			return 0;
-		if (expired)
-			break;
-		fsleep(poll_us);
-	}
-	dev_err(flash->dev, "%s at 0x%08x timed out: still busy after %lld ms (limit %llu ms, SR1=0x%02x); chip stuck busy or supply voltage out of range, check VCC\n",
-		what, addr, ktime_ms_delta(ktime_get(), start),
-		div_u64(limit_us, USEC_PER_MSEC), sr);
-	return -ETIMEDOUT;
-}
-
-/**
- * bf_write_enable() - set WEL before a program, erase or register write
- * @flash: the programmer
- * @t: busy time of the operation that follows
- * @what: its name, for messages
- * @addr: its address, for messages
- *
- * A chip still busy (another master, or our own operation that timed out)
- * ignores 06h (DS-257FV §8: only status reads are accepted while BUSY):
- * wait for it within that operation's deadline and try once more.  A chip
- * that does not see 06h (MOSI, CS or VCC missing) or a MISO shorted low
- * never shows WEL: catch it before the real command.  SR1 = 0x00 right
- * after 06h cannot come from a working chip (WEL would be set).
- *
- * Context: process context, @flash->lock held; sleeps.
- * Return: 0, -ENXIO when SR1 still reads 0x00, -EIO when WEL does not
- * latch otherwise, or another negative errno; every error already reported
- * with dev_err().
- */
-int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
-		    const char *what, u32 addr)
-{
-	unsigned int try;
-	u8 sr = 0;
-	int ret;
-
-	for (try = 0; try < 2; try++) {
-		ret = bf_cmd(flash, BF_OP_WREN);
-		if (!ret)
-			ret = bf_read_sr1(flash, &sr);
-		if (ret || (sr & BF_SR1_WEL))
-			return ret;
-		if (!(sr & BF_SR1_BUSY))
-			break;
-		ret = bf_wait_ready(flash, t, what, addr);
-		if (ret)
-			return ret;
-	}
-	if (!sr) {
-		dev_err(flash->dev, "bus stuck: status register reads 0x00 after write enable: MISO shorted to ground, or the chip sees no commands (check VCC, CS and MOSI)\n");
-		return -ENXIO;
-	}
-	dev_err(flash->dev, "write enable did not latch (SR1=0x%02x): chip unpowered or power-cycled (the board switched on?), or MOSI/CS wiring\n",
-		sr);
-	return -EIO;
-}
-
-/**
- * bf_read_data() - read bytes with an address command, in controller-sized
- *		    chunks through the DMA-safe bounce buffer
- * @flash: the programmer
- * @opcode: read command (array read or SFDP)
- * @addr_nbytes: address bytes (3 or 4)
- * @dummy_nbytes: dummy bytes after the address (8 clocks each)
- * @addr: first address
- * @buf: destination, any kernel memory (vmalloc included)
- * @len: bytes to read
- *
- * Context: process context; the caller serialises access to the chip.
- * Return: 0 or a negative errno, already reported with dev_err().
- */
-int bf_read_data(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
-		 u8 dummy_nbytes, u32 addr, void *buf, size_t len)
-{
-	u8 *dst = buf;
-	int ret;
-
-	while (len) {
-		struct spi_mem_op op =
-			SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
-				   SPI_MEM_OP_ADDR(addr_nbytes, addr, 1),
-				   SPI_MEM_OP_DUMMY(dummy_nbytes, 1),
-				   SPI_MEM_OP_DATA_IN(min_t(size_t, len,
-							    BF_DATA_BUF_SIZE),
-						      flash->databuf, 1));
-
-		ret = bf_adjust(flash, &op);
-		if (ret)
-			return ret;
-		ret = bf_exec(flash, &op);
-		if (ret)
-			return ret;
-		memcpy(dst, flash->databuf, op.data.nbytes);
-		dst += op.data.nbytes;
-		addr += op.data.nbytes;
-		len -= op.data.nbytes;
-	}
-	return 0;
-}
-
-/**
- * bf_enter_4b() - B7h again before a command that carries an address
- * @flash: the programmer
- *
- * A power cycle during the previous program or erase (the board switched
- * on or off) leaves a chip driven in B7h mode in 3-byte mode, where the
- * next 4-byte address would program, erase or read elsewhere (chips.md
- * §1.9).  A status read and B7h, only on such chips.  A power cycle in the
- * microseconds between B7h and the command is not covered.
- *
- * Context: process context, @flash->lock held; sleeps.
- * Return: 0 or a negative errno, already reported with dev_err().
- */
-int bf_enter_4b(struct bf_flash *flash)
-{
-	return flash->en4b ? bf_switch_4b(flash, true) : 0;
-}
 
 /*
  * Program within one page.  A controller that cannot send the whole page
@@ -395,103 +111,6 @@ static int bf_erase_block(struct bf_flash *flash,
 	return ret;
 }
 
-/**
- * bf_switch_4b() - enter (B7h) or leave (E9h) 4-byte address mode
- * @flash: the programmer
- * @enter: true to enter, false to leave
- *
- * B7h/E9h carry no status: a busy chip would drop them silently and then
- * read the next command's address with the wrong length, so wait first.
- *
- * Context: process context, @flash->lock held; sleeps.
- * Return: 0 or a negative errno, already reported with dev_err().
- */
-int bf_switch_4b(struct bf_flash *flash, bool enter)
-{
-	const struct bf_optime *t = &flash->params.wrsr;
-	const char *what = enter ? "4-byte mode entry" : "4-byte mode exit";
-	u32 wren = enter ? BF_F_EN4B_WREN : BF_F_EX4B_WREN;
-	int ret;
-
-	ret = bf_wait_ready(flash, t, what, 0);
-	if (!ret && (flash->params.flags & wren))
-		ret = bf_write_enable(flash, t, what, 0);
-	if (!ret)
-		ret = bf_cmd(flash, enter ? BF_OP_EN4B : BF_OP_EX4B);
-	return ret;
-}
-
-/* 66h then 99h back to back, then tRST (DS-257FV §6.1.7, §8.2.53). */
-static int bf_soft_reset(struct bf_flash *flash)
-{
-	int ret = bf_cmd(flash, BF_OP_RSTEN);
-
-	if (!ret)
-		ret = bf_cmd(flash, BF_OP_RST);
-	fsleep(BF_T_RST_US);
-	return ret;
-}
-
-/*
- * Before an operation the chip must be idle and still answer as at probe.
- * A busy chip takes nothing but status reads and leaves MISO undriven, so
- * a read would return 0xff bytes without an error (DS-257FV §8); the
- * longest busy time the driver can leave behind is one MTD erase block
- * (a status poll that failed in the controller), so that is the wait.  A
- * MISO shorted low reads as an idle, unprotected status register (0x00):
- * only the JEDEC ID tells it apart, and also tells another chip clipped on
- * since probe.
- */
-static int bf_check_chip(struct bf_flash *flash)
-{
-	const struct bf_optime *t = &flash->params.wrsr;
-	unsigned int i;
-	int ret;
-
-	for (i = 0; i < BF_ERASE_TYPES; i++) {
-		const struct bf_erase_type *e = &flash->params.erase[i];
-
-		if (e->op && e->size <= flash->mtd.erasesize &&
-		    e->time.max_us > t->max_us)
-			t = &e->time;
-	}
-	ret = bf_wait_ready(flash, t, "wait for the chip to be idle", 0);
-	if (!ret)
-		ret = bf_read_reg(flash, BF_OP_RDID, BF_ID_LEN);
-	if (ret || !memcmp(flash->cmdbuf, flash->id, BF_ID_LEN))
-		return ret;
-	if (!memchr_inv(flash->cmdbuf, 0, BF_ID_LEN)) {
-		dev_err(flash->dev, "bus stuck: JEDEC ID reads 00 00 00: MISO shorted to ground or chip unpowered; check VCC, GND and MISO wiring\n");
-		return -ENXIO;
-	}
-	dev_err(flash->dev, "JEDEC ID reads %*phN, not %*phN as at probe: unstable bus or another chip; check the wiring, then unbind and bind again\n",
-		BF_ID_LEN, flash->cmdbuf, BF_ID_LEN, flash->id);
-	return -EIO;
-}
-
-/**
- * bf_prepare() - check the chip before an operation
- * @flash: the programmer
- *
- * The chip must be idle and answer with its JEDEC ID (a stuck or shorted
- * bus, or another chip, is refused here with one message).  The address
- * mode is not set here: B7h mode is volatile, so every command that
- * carries an address enters it again just before (bf_enter_4b()).
- *
- * Every operation on the chip starts here, so this also refuses a device
- * that has been removed under an open /dev/mtdN or sysfs file.
- *
- * Context: process context, @flash->lock held; sleeps.
- * Return: 0, -ENODEV after remove (silently: nobody is left to tell), or a
- * negative errno already reported with dev_err().
- */
-int bf_prepare(struct bf_flash *flash)
-{
-	if (to_bf_dev(flash)->gone)
-		return -ENODEV;
-	return bf_check_chip(flash);
-}
-
 /*
  * Leave the chip as at power-on for the board's chipset: out of 4-byte mode,
  * then a soft reset (EAR, volatile bits and ADS back to their power-on
@@ -513,14 +132,29 @@ static void bf_restore(struct bf_flash *flash)
 		bf_soft_reset(flash);
 }
 
-static int bf_check_signal(struct bf_flash *flash, const char *what,
-			   u64 addr)
+/*
+ * A killed program (Ctrl-C) is not a fault: stop between two commands,
+ * silently.  bf_wait_ready() stops the same way inside a busy wait.
+ */
+static int bf_check_signal(void)
 {
-	if (!fatal_signal_pending(current))
-		return 0;
-	dev_err(flash->dev, "%s stopped at 0x%08llx by a fatal signal\n",
-		what, addr);
-	return -EINTR;
+	return fatal_signal_pending(current) ? -EINTR : 0;
+}
+
+/*
+ * After a write or erase: the chip must still be the one probed, and the
+ * range must still be writable.  A power cycle in the middle of the call
+ * (the board switched on, a supply that dipped) can set protection again
+ * (WPS=1 sets every individual lock, DS-257FV §7.1.15; a board may write
+ * BP bits at power-on), after which the chip ignores the remaining
+ * commands without any error (DS-257FV §7.1.16 note 2).
+ */
+static int bf_check_done(struct bf_flash *flash, u64 addr, u64 len,
+			 const char *what)
+{
+	int ret = bf_check_id(flash, what, addr);
+
+	return ret ?: bf_prot_recheck(flash, addr, len, what);
 }
 
 /* The MTD core checks bounds too; this keeps a 32-bit address honest. */
@@ -564,7 +198,7 @@ static int bf_erase_range(struct bf_flash *flash, u32 addr, u64 len,
 		/* cannot happen: the MTD erase block size is an erase type */
 		if (WARN_ON(!e))
 			return -EINVAL;
-		ret = bf_check_signal(flash, "erase", addr);
+		ret = bf_check_signal();
 		if (!ret)
 			ret = bf_erase_block(flash, e, addr);
 		if (ret) {
@@ -581,27 +215,14 @@ static int bf_mtd_read(struct mtd_info *mtd, loff_t from, size_t len,
 		       size_t *retlen, u_char *buf)
 {
 	struct bf_flash *flash = to_bf_flash(mtd);
-	size_t n;
 	int ret;
 
 	ret = bf_check_range(flash, from, len);
+	if (!ret)
+		ret = bf_lock(flash, NULL);
 	if (ret)
 		return ret;
-
-	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	for (; !ret && len; from += n, buf += n, len -= n) {
-		n = min_t(size_t, len, BF_DATA_BUF_SIZE);
-		ret = bf_check_signal(flash, "read", from);
-		if (!ret)
-			ret = bf_enter_4b(flash);
-		if (!ret)
-			ret = bf_read_data(flash, flash->read_op,
-					   flash->addr_nbytes,
-					   flash->read_dummy, from, buf, n);
-		if (!ret)
-			*retlen += n;
-	}
+	ret = bf_read_array(flash, from, buf, len, retlen);
 	mutex_unlock(&flash->lock);
 	return ret;
 }
@@ -615,29 +236,27 @@ static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
 {
 	struct bf_flash *flash = to_bf_flash(mtd);
 	u32 page = flash->params.page_size;
+	loff_t start = to;
+	size_t total = len;
 	size_t n;
 	int ret;
 
 	ret = bf_check_range(flash, to, len);
+	if (!ret)
+		ret = bf_lock(flash, "write");
 	if (ret)
 		return ret;
-
-	mutex_lock(&flash->lock);
-	ret = to_bf_dev(flash)->gone ? -ENODEV : 0;
-	if (!ret)
-		ret = bf_voltage_check(flash, "write");
-	if (!ret)
-		ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_check(flash, to, len, "write");
+	ret = bf_prot_check(flash, to, len, "write");
 	for (; !ret && len; to += n, buf += n, len -= n) {
 		n = min_t(size_t, len, page - ((u32)to & (page - 1)));
-		ret = bf_check_signal(flash, "write", to);
+		ret = bf_check_signal();
 		if (!ret && memchr_inv(buf, 0xff, n))
 			ret = bf_program(flash, to, buf, n);
 		if (!ret)
 			*retlen += n;
 	}
+	if (!ret && total)
+		ret = bf_check_done(flash, start, total, "write");
 	mutex_unlock(&flash->lock);
 	return ret;
 }
@@ -657,14 +276,10 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 		return -EINVAL;
 	}
 
-	mutex_lock(&flash->lock);
-	ret = to_bf_dev(flash)->gone ? -ENODEV : 0;
-	if (!ret)
-		ret = bf_voltage_check(flash, "erase");
-	if (!ret)
-		ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_check(flash, instr->addr, instr->len, "erase");
+	ret = bf_lock(flash, "erase");
+	if (ret)
+		return ret;
+	ret = bf_prot_check(flash, instr->addr, instr->len, "erase");
 	/*
 	 * Never chip erase (C7h): it is no faster than 64 KiB block erases
 	 * (W25Q256: 80 s typ against 512 x 150 ms) but cannot be stopped by
@@ -673,6 +288,8 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 	if (!ret)
 		ret = bf_erase_range(flash, instr->addr, instr->len,
 				     &instr->fail_addr);
+	if (!ret && instr->len)
+		ret = bf_check_done(flash, instr->addr, instr->len, "erase");
 	mutex_unlock(&flash->lock);
 	return ret;
 }
@@ -1059,21 +676,31 @@ static int bf_probe(struct spi_mem *spimem)
 	bd->ctlr_owner = bf_ctlr_owner(flash);
 	spi_mem_set_drvdata(spimem, flash);
 
+	/*
+	 * The WP# line first: a GPIO controller that is not there yet defers
+	 * the probe, and a deferred probe must not have reset the chip.
+	 */
+	ret = bf_wp_init(flash);
+	if (ret)
+		return ret;
+
+	mutex_lock(&flash->lock);
 	ret = bf_setup(flash);
 	if (!ret)
 		ret = bf_prepare(flash);
+	mutex_unlock(&flash->lock);
 	if (ret)
 		return ret;
 
 	bf_log_chip(flash);
-	ret = bf_voltage_init(flash);
-	if (ret)
-		return ret;
+	bf_voltage_init(flash);
 	ret = mtd_device_register(&flash->mtd, NULL, 0);
 	if (ret) {
 		dev_err(dev, "cannot register the MTD device: %pe\n",
 			ERR_PTR(ret));
+		mutex_lock(&flash->lock);
 		bf_restore(flash);
+		mutex_unlock(&flash->lock);
 	}
 	return ret;
 }
@@ -1085,20 +712,31 @@ static int bf_remove(struct spi_mem *spimem)
 
 	/* open users keep the mtd_info: see struct bf_dev */
 	ret = mtd_device_unregister(&flash->mtd);
+	/*
+	 * Still registered: the MTD core may call in at any time, so the
+	 * programmer must outlive the device.  Leak it rather than free it
+	 * under a user (bf_put() drops only the bound device's reference).
+	 */
+	if (WARN(ret, "biosflash: MTD device not unregistered (%d), keeping it\n",
+		 ret))
+		kref_get(&to_bf_dev(flash)->ref);
 
 	mutex_lock(&flash->lock);
 	bf_restore(flash);
-	to_bf_dev(flash)->gone = true;
+	flash->gone = true;
 	mutex_unlock(&flash->lock);
 	return ret;
 }
 
+/* Power-off or reboot: the chipset's state, and nothing after it. */
 static void bf_shutdown(struct spi_mem *spimem)
 {
 	struct bf_flash *flash = spi_mem_get_drvdata(spimem);
 
 	mutex_lock(&flash->lock);
-	bf_restore(flash);
+	if (!flash->gone)
+		bf_restore(flash);
+	flash->gone = true;
 	mutex_unlock(&flash->lock);
 }
 

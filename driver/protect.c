@@ -974,11 +974,10 @@ static int bf_prot_mtd_change(struct mtd_info *mtd, loff_t ofs, u64 len,
 	u8 regs[BF_PROT_NREGS];
 	int ret;
 
-	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_enter_change(flash, regs, &ops,
-					   lock ? "lock" : "unlock");
+	ret = bf_lock(flash, NULL);
+	if (ret)
+		return ret;
+	ret = bf_prot_enter_change(flash, regs, &ops, lock ? "lock" : "unlock");
 	if (!ret)
 		ret = bf_prot_leave(flash, ops, lock ?
 				    ops->lock(flash, regs, ofs, len) :
@@ -1004,10 +1003,10 @@ static int bf_prot_mtd_is_locked(struct mtd_info *mtd, loff_t ofs, u64 len)
 	u8 regs[BF_PROT_NREGS];
 	int ret;
 
-	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_enter(flash, regs, &ops);
+	ret = bf_lock(flash, NULL);
+	if (ret)
+		return ret;
+	ret = bf_prot_enter(flash, regs, &ops);
 	if (!ret)
 		ret = bf_prot_leave(flash, ops,
 				    ops->is_locked(flash, regs, ofs, len));
@@ -1032,6 +1031,21 @@ void bf_prot_init(struct bf_flash *flash)
 	mtd->_is_locked = bf_prot_mtd_is_locked;
 }
 
+/* Where [@addr, @addr + @len) is protected now, in @hit (empty if nowhere). */
+static int bf_prot_find(struct bf_flash *flash, u64 addr, u64 len,
+			struct bf_range *hit, u8 *regs, bool *ind)
+{
+	const struct bf_prot_ops *ops = NULL;
+	int ret;
+
+	ret = bf_prot_enter(flash, regs, &ops);
+	if (!ret)
+		ret = bf_prot_leave(flash, ops,
+				    ops->find(flash, regs, addr, len, hit));
+	*ind = ops == &bf_ind_ops;
+	return ret;
+}
+
 /**
  * bf_prot_check() - refuse an erase or write that touches a protected range
  * @flash: the programmer
@@ -1051,7 +1065,6 @@ int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
 		  const char *what)
 {
 	const struct bf_prot_layout *l = bf_layout(flash);
-	const struct bf_prot_ops *ops;
 	char regs_str[BF_PROT_REGS_LEN];
 	u8 regs[BF_PROT_NREGS];
 	struct bf_range hit = { 0, 0 };
@@ -1060,19 +1073,52 @@ int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
 
 	if (!l || !len)
 		return 0;
-	ret = bf_prot_enter(flash, regs, &ops);
-	if (!ret)
-		ret = bf_prot_leave(flash, ops,
-				    ops->find(flash, regs, addr, len, &hit));
+	ret = bf_prot_find(flash, addr, len, &hit, regs, &ind);
 	if (ret || !hit.len)
 		return ret;
-	ind = ops == &bf_ind_ops;
 	bf_prot_format_regs(l, regs, regs_str, sizeof(regs_str));
 	dev_err(flash->dev, "%s of 0x%08llx-0x%08llx refused: 0x%08llx-0x%08llx is write-protected (%s%s): echo unlock > /sys/class/mtd/%s/protect\n",
 		what, addr, addr + len - 1, hit.start, hit.start + hit.len - 1,
 		regs_str, ind ? ", individual locks" : "",
 		dev_name(&flash->mtd.dev));
 	return -EROFS;
+}
+
+/**
+ * bf_prot_recheck() - is the range of a finished write or erase still open?
+ * @flash: the programmer, after bf_prot_check() allowed the operation
+ * @addr: start of the range
+ * @len: its length
+ * @what: "write" or "erase"
+ *
+ * bf_prot_check() allowed the range before the operation; if it is
+ * protected now, the protection was set during it (a power cycle) and the
+ * chip ignored what came after, silently.
+ *
+ * Context: @flash->lock held.
+ * Return: 0, -EIO (with one message) if the range is protected now, or a
+ * bus error (already reported).
+ */
+int bf_prot_recheck(struct bf_flash *flash, u64 addr, u64 len,
+		    const char *what)
+{
+	const struct bf_prot_layout *l = bf_layout(flash);
+	char regs_str[BF_PROT_REGS_LEN];
+	u8 regs[BF_PROT_NREGS];
+	struct bf_range hit = { 0, 0 };
+	bool ind;
+	int ret;
+
+	if (!l || !len)
+		return 0;
+	ret = bf_prot_find(flash, addr, len, &hit, regs, &ind);
+	if (ret || !hit.len)
+		return ret;
+	bf_prot_format_regs(l, regs, regs_str, sizeof(regs_str));
+	dev_err(flash->dev, "%s of 0x%08llx-0x%08llx failed: 0x%08llx-0x%08llx became write-protected during it (%s%s), so the chip ignored it there: the chip was power-cycled (board power, supply); check the supply, unlock and %s again\n",
+		what, addr, addr + len - 1, hit.start, hit.start + hit.len - 1,
+		regs_str, ind ? ", individual locks" : "", what);
+	return -EIO;
 }
 
 /**
@@ -1090,11 +1136,10 @@ int bf_prot_set(struct bf_flash *flash, bool lock, bool vol)
 	u8 regs[BF_PROT_NREGS];
 	int ret;
 
-	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_enter_change(flash, regs, &ops,
-					   lock ? "lock" : "unlock");
+	ret = bf_lock(flash, NULL);
+	if (ret)
+		return ret;
+	ret = bf_prot_enter_change(flash, regs, &ops, lock ? "lock" : "unlock");
 	if (!ret)
 		ret = bf_prot_leave(flash, ops,
 				    ops->set(flash, regs, lock, vol));
@@ -1134,10 +1179,10 @@ int bf_prot_ranges(struct bf_flash *flash, bf_prot_range_fn fn, void *arg)
 	u8 regs[BF_PROT_NREGS];
 	int ret;
 
-	mutex_lock(&flash->lock);
-	ret = bf_prepare(flash);
-	if (!ret)
-		ret = bf_prot_enter(flash, regs, &ops);
+	ret = bf_lock(flash, NULL);
+	if (ret)
+		return ret;
+	ret = bf_prot_enter(flash, regs, &ops);
 	if (!ret)
 		ret = bf_prot_leave(flash, ops,
 				    bf_prot_walk(flash, ops, regs, fn, arg));
@@ -1157,8 +1202,10 @@ int bf_prot_regs(struct bf_flash *flash, u8 *regs)
 {
 	int ret;
 
-	mutex_lock(&flash->lock);
-	ret = bf_prot_read(flash, regs);
+	ret = mutex_lock_killable(&flash->lock);
+	if (ret)
+		return ret;
+	ret = flash->gone ? -ENODEV : bf_prot_read(flash, regs);
 	mutex_unlock(&flash->lock);
 	return ret;
 }

@@ -29,12 +29,10 @@ module_param(allow_unsafe_voltage, bool, 0644);
 MODULE_PARM_DESC(allow_unsafe_voltage, "Allow erase, program and status writes although the declared I/O voltage is outside the chip's supply range (default: refuse)");
 
 /**
- * bf_voltage_init() - learn the bus voltage and the WP# line, warn at probe
+ * bf_voltage_init() - learn the bus voltage, warn at probe
  * @flash: the programmer, with its chip identified
- *
- * Return: 0, or a negative errno if the WP# GPIO cannot be had.
  */
-int bf_voltage_init(struct bf_flash *flash)
+void bf_voltage_init(struct bf_flash *flash)
 {
 	const struct bf_chip *chip = flash->chip;
 	u32 uv;
@@ -56,7 +54,17 @@ int bf_voltage_init(struct bf_flash *flash)
 			 "the chip may not see these levels",
 			 chip->vcc_max_mv < 2500 ? 1 : 3,
 			 chip->vcc_max_mv < 2500 ? 8 : 3);
+}
 
+/**
+ * bf_wp_init() - get the optional WP# line, before the chip is touched
+ * @flash: the programmer
+ *
+ * Return: 0, or a negative errno (-EPROBE_DEFER while the GPIO controller
+ * is not there yet).
+ */
+int bf_wp_init(struct bf_flash *flash)
+{
 	/* logical 1 = asserted = WP# low: protected until we need it high */
 	flash->wp = devm_gpiod_get_optional(flash->dev, "wp", GPIOD_OUT_HIGH);
 	if (IS_ERR(flash->wp))

@@ -40,8 +40,8 @@ other=$((1 - cs))
 ok=0
 [ "$io_mv" -ge 1700 ] && [ "$io_mv" -le 1950 ] && ok=1
 echo "# params '${params:-none}': CS$cs, $speed Hz, $io_mv mV, WP# ${wp:-none}"
-# 18 common checks, then 2 without WP# or 5 with it
-if [ -z "$wp" ]; then t_plan $((18 + 2)); else t_plan $((18 + 5)); fi
+# 18 common checks, then 2 without WP# or 5 + 4 (deferred probe) with it
+if [ -z "$wp" ]; then t_plan $((18 + 2)); else t_plan $((18 + 5 + 4)); fi
 
 DT=/proc/device-tree/soc
 node=$DT/spi/bios-flash@$cs
@@ -192,6 +192,25 @@ if echo > $T/trace && echo 1 > $T/events/gpio/gpio_value/enable &&
 else
 	t_fail "wp_high_while_status_written" "no tracefs gpio/spi events"
 fi
+
+# A WP# GPIO controller that is not there yet defers the probe; until it
+# comes the chip must not have been sent a single command (a probe that
+# resets the chip and then defers would do it again at every retry).
+rmmod biosflash
+rmmod gpio-sim
+sim_reset_stats
+modprobe biosflash
+t_run "wp_gpio_missing_probe_deferred" \
+	grep -q "^spi$bus.$cs" /sys/kernel/debug/devices_deferred
+t_eq "wp_gpio_missing_chip_untouched" "$(sim_stat messages)" 0
+modprobe gpio-sim
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	[ -c /dev/mtd0 ] && break
+	sleep 0.5
+done
+t_eq "wp_gpio_late_probe_bound" \
+	"$(basename "$(readlink "$dev/driver")")" biosflash
+t_eq "wp_gpio_late_probe_one_soft_reset" "$(sim_stat op_99)" 1
 sim_unload
 t_run "controller_gone_after_rmmod" test ! -e "$dev"
 t_done

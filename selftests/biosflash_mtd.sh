@@ -6,13 +6,18 @@
 # own dump, bounds, FF-page skipping proven by the simulator's counters, a
 # dead bus refused at probe, a stuck chip timing out, a killed flashcp
 # stopping, no non-volatile bit changed after rmmod, and a chip the driver
-# drives in B7h 4-byte mode (GD25LB256E) left in 3-byte mode.
+# drives in B7h 4-byte mode (GD25LB256E) left in 3-byte mode.  Then what a
+# real bench adds: a process waiting behind a long erase is killable and no
+# hung task, a kill inside a busy wait, a W25Q256FV (EF 40 19 without
+# readable SFDP) written with the opcodes it has, and a power cycle that
+# re-locks the range in the middle of a write.
 . /tests/lib.sh
 
 # identification 8, round trips 4, edges 3, bad requests 5, stuck BUSY 3,
 # rmmod 1 + 6 on the GD25LB256E, dead bus 3 x 2, two chips 4, 1.8 V on 3.3 V
-# 11, signals 4 x 2
-t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 4 * 2))
+# 11, signals 5 x 2, killable wait 5, kill in a busy wait 3, W25Q256FV 6,
+# re-lock by a power cycle 3
+t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3))
 
 MB=1048576
 M=/dev/mtd0
@@ -202,11 +207,14 @@ for sig in INT KILL; do
 	# a 32 MiB flashcp at datasheet times runs for minutes: it must
 	# still be running here, or the signal proves nothing
 	t_run "sig${sig}_flashcp_running_when_signalled" kill -0 $pid
+	klog_mark
 	t0=$(now)
 	kill -$sig $pid
 	wait $pid
 	rc=$?
 	t1=$(now)
+	# Ctrl-C is not a fault of the chip or the wiring: nothing to report
+	t_eq "sig${sig}_no_driver_message" "$(klog | grep -c biosflash)" 0
 	t_run "sig${sig}_stops_flashcp_within_3s" lt "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" 3
 	# killed by the signal (128 + its number), not an exit of its own
 	[ "$sig" = INT ] && want=130 || want=137
@@ -215,6 +223,97 @@ for sig in INT KILL; do
 	sleep 1
 	t_eq "sig${sig}_no_bus_traffic_after_exit" "$(sim_stat messages)" "$m1"
 done
+
+# --- a process waiting behind a long erase: killable, not a hung task ----------
+# 96 x 64 KiB at the datasheet's typical 150 ms (busy_div=1) is ~14 s; the
+# hung-task detector checks every 2 s here, so a reader blocked in an
+# uninterruptible wait for 7 s would be reported (and fail the boot).
+HT=/proc/sys/kernel/hung_task_timeout_secs
+ht_old=$(cat $HT 2>/dev/null)
+up busy_div=1 || t_fail "setup_for_killable_wait"
+if [ -n "$ht_old" ] && echo 2 > $HT; then
+	klog_mark
+	mtd_debug erase $M 0 $((6 * MB)) > /dev/null 2>&1 &
+	epid=$!
+	sleep 1
+	dd if=$M of=/dev/null bs=4096 count=1 2>/dev/null &
+	rpid=$!
+	sleep 7
+	t_run "reader_behind_long_erase_still_waiting" kill -0 $rpid
+	t0=$(now)
+	kill -KILL $rpid
+	wait $rpid
+	t1=$(now)
+	t_run "reader_behind_long_erase_killed_within_1s" \
+		lt "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" 1
+	t_run "long_erase_still_running_after_reader_killed" kill -0 $epid
+	wait $epid
+	t_eq "long_erase_completes" "$?" 0
+	t_eq "no_hung_task_report_during_long_erase" \
+		"$(klog | grep -c 'blocked for more than')" 0
+	echo "$ht_old" > $HT
+else
+	t_fail "hung_task_detector_present" "no writable $HT in this kernel"
+	for n in 1 2 3 4; do t_fail "killable_wait_not_run_$n"; done
+fi
+
+# --- a kill inside a busy wait ends it; the next operation works ---------------
+up
+dd if=/dev/urandom of="$SIM/image" bs=65536 count=1 conv=notrunc 2>/dev/null
+echo 1 > "$SIM/fault_stuck_busy"
+klog_mark
+mtd_debug erase $M 0 65536 > /dev/null 2>&1 &
+pid=$!
+sleep 1
+t0=$(now)
+kill -KILL $pid
+wait $pid
+t1=$(now)
+echo 0 > "$SIM/fault_stuck_busy"
+# the wait's own deadline is 2 x the 2 s maximum of a 64 KiB erase
+t_run "kill_in_busy_wait_ends_it_within_1s" \
+	lt "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" 1
+t_eq "kill_in_busy_wait_no_driver_message" "$(klog | grep -c biosflash)" 0
+head -c 65536 "$SIM/image" > /tmp/s
+dd if=$M of=/tmp/back bs=65536 count=1 2>/dev/null
+t_eq "after_kill_in_busy_wait_read_matches_array" "$(file_hash /tmp/back)" \
+	"$(file_hash /tmp/s)"
+
+# --- W25Q256FV: no 12h/21h/DCh (DS-257FV instruction tables), no SFDP here ------
+sim_unload
+sim_load chips=w25q256fv
+modprobe biosflash		# a 2.7-3.6 V part on the Pi's 3.3 V lines
+bf_mkimage /tmp/img $MB 5
+sim_reset_stats
+t_run "w25q256fv_write_above_16MiB_succeeds" \
+	mtd_debug write $M $((20 * MB)) $MB /tmp/img
+dd if="$SIM/image" of=/tmp/s bs=$MB skip=20 count=1 2>/dev/null
+t_eq "w25q256fv_written_data_in_simulator_array" "$(file_hash /tmp/s)" \
+	"$(file_hash /tmp/img)"
+t_eq "w25q256fv_no_12h_sent" "$(sim_stat op_12)" 0
+t_false "w25q256fv_driven_in_b7h_mode" test "$(sim_stat op_b7)" -eq 0
+dd if=/dev/urandom of="$SIM/image" bs=65536 seek=384 count=1 conv=notrunc \
+	2>/dev/null
+t_run "w25q256fv_erase_above_16MiB_succeeds" \
+	mtd_debug erase $M $((24 * MB)) 65536
+t_eq "w25q256fv_erased_block_in_simulator_array" \
+	"$(dd if="$SIM/image" bs=65536 skip=384 count=1 2>/dev/null |
+		od -An -v -tx1 | tr -d ' \n' | tr -d f | wc -c)" 0
+
+# --- a power cycle in the middle of a write re-locks the range (WPS=1) ---------
+up
+echo 0x04 > "$SIM/sr3"		# WPS=1: every block locked at power-up
+echo unlock > /sys/class/mtd/mtd0/protect
+bf_mkimage /tmp/img 262144 7
+echo 0x12 > "$SIM/fault_power_cycle_op"	# the supply drops after one page
+sim_reset_stats
+klog_mark
+t_errno "write_relocked_by_power_cycle_fails" EIO \
+	mtd_debug write $M $((4 * MB)) 262144 /tmp/img
+t_eq "write_relocked_by_power_cycle_one_line" \
+	"$(klog | grep -c 'biosflash.*became write-protected during it')" 1
+t_eq "write_relocked_by_power_cycle_power_cycled_once" \
+	"$(sim_stat power_cycles)" 1
 
 sim_unload
 rm -f /tmp/img /tmp/rnd /tmp/back /tmp/e /tmp/r /tmp/s /tmp/z

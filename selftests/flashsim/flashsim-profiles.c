@@ -363,6 +363,31 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		/* No GigaDevice timing source: the W25Q256 values, unverified */
 		.t = FLASHSIM_W25Q256_TIMING,
 		.optable = &flashsim_gd_optable,
+	}, {
+		/*
+		 * W25Q256FV, from DS-257FV (W25Q257FV, the same die family):
+		 * EF 40 19 like the JV, dev ID 18h (§8.1.1).  4-byte reads
+		 * 13h/0Ch (§8.2.11) and B7h/E9h (§8.2.8-9), but no 12h, 21h
+		 * or DCh in its instruction tables: those are ignored.  Its
+		 * SFDP (BFPT minor 0) has no public dump: 5Ah reads FFh.
+		 */
+		.name = "w25q256fv",
+		.id = { 0xef, 0x40, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sr = &flashsim_w25q256_sr,
+		.sr_default = { 0x00, 0x02, 0x60 },
+		.features = FS_F_4B_READ | FS_F_EN4B | FS_F_EAR,
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.secreg_count = 3,
+		.secreg_size = 256,
+		.secreg_stride = 0x1000,
+		.t = FLASHSIM_W25Q256_TIMING,
 	},
 };
 
