@@ -268,12 +268,12 @@ static size_t bf_chunk_max(struct bf_flash *flash)
 }
 
 /*
- * The one place reads are cut up: into chunks the bounce buffer, the bus
- * time cap and then the controller (spi_mem_adjust_op_size()) allow.  An
- * array read also stops on a fatal signal, enters B7h mode again before
- * each chunk (bf_enter_4b()) and checks after it that the chip still
- * answers with its JEDEC ID: a clip that slips off mid-read gives 0xff
- * bytes without any bus error.
+ * The one place reads are cut up: into chunks the bounce buffer and the
+ * bus time cap allow, each sent in as many commands as the controller
+ * needs (spi_mem_adjust_op_size()).  An array read also stops on a fatal
+ * signal, enters B7h mode again before each command (bf_enter_4b()) and
+ * checks after each chunk that the chip still answers with its JEDEC ID:
+ * a clip that slips off mid-read gives 0xff bytes without any bus error.
  */
 static int bf_read_chunks(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 			  u8 dummy_nbytes, u32 addr, void *buf, size_t len,
@@ -284,30 +284,40 @@ static int bf_read_chunks(struct bf_flash *flash, u8 opcode, u8 addr_nbytes,
 	int ret;
 
 	while (len) {
-		struct spi_mem_op op =
-			SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
-				   SPI_MEM_OP_ADDR(addr_nbytes, addr, 1),
-				   SPI_MEM_OP_DUMMY(dummy_nbytes, 1),
-				   SPI_MEM_OP_DATA_IN(min(len, chunk),
-						      flash->databuf, 1));
+		size_t n = min(len, chunk), done = 0;
+		u32 start = addr;
 
 		if (array && fatal_signal_pending(current))
 			return -EINTR;
-		ret = bf_adjust(flash, &op);
-		if (!ret && array)
-			ret = bf_enter_4b(flash);
-		if (!ret)
-			ret = bf_exec(flash, &op);
-		if (!ret && array)
-			ret = bf_check_id(flash, "read", addr);
-		if (ret)
-			return ret;
-		memcpy(dst, flash->databuf, op.data.nbytes);
-		dst += op.data.nbytes;
-		addr += op.data.nbytes;
-		len -= op.data.nbytes;
+		while (done < n) {
+			struct spi_mem_op op =
+				SPI_MEM_OP(SPI_MEM_OP_CMD(opcode, 1),
+					   SPI_MEM_OP_ADDR(addr_nbytes, addr, 1),
+					   SPI_MEM_OP_DUMMY(dummy_nbytes, 1),
+					   SPI_MEM_OP_DATA_IN(n - done,
+							      flash->databuf,
+							      1));
+
+			ret = bf_adjust(flash, &op);
+			if (!ret && array)
+				ret = bf_enter_4b(flash);
+			if (!ret)
+				ret = bf_exec(flash, &op);
+			if (ret)
+				return ret;
+			memcpy(dst + done, flash->databuf, op.data.nbytes);
+			done += op.data.nbytes;
+			addr += op.data.nbytes;
+		}
+		if (array) {
+			ret = bf_check_id(flash, "read", start);
+			if (ret)
+				return ret;
+		}
+		dst += n;
+		len -= n;
 		if (retlen)
-			*retlen += op.data.nbytes;
+			*retlen += n;
 	}
 	return 0;
 }

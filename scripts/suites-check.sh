@@ -39,8 +39,17 @@ for f in "$st"/*.sh "$st"/bench/*.sh; do
 	case $declared in *" $b "*) ;; *) bad "$b is in no Makefile's test list" ;; esac
 done
 
-# the suites run.sh all boots: stock, debug, debug-dt and one per variant
-boots="stock debug debug-dt $(sed -n 's/^\t"\([a-z0-9_-]*\)[ "].*/debug-dt-\1/p' "$st/vm/run.sh")"
+# the suites run.sh all boots: stock, debug, debug-dt, one per overlay
+# variant (debug-dt-NAME) and one per controller variant (stock-ctl-NAME)
+variants() {
+	awk -v arr="$1" -v pre="$2" '
+		$0 ~ "^" arr "=\\(" { on = 1; next }
+		on && /^\)/ { on = 0 }
+		on && match($0, /^\t"[a-z0-9_-]+/) {
+			print pre substr($0, 3, RLENGTH - 2)
+		}' "$st/vm/run.sh"
+}
+boots="stock debug debug-dt $(variants dt_variants debug-dt-) $(variants ctl_variants stock-ctl-)"
 for b in $boots; do
 	n=$(sed -n "s/^$b:[[:space:]]*//p" "$suites" | wc -w)
 	[ "$n" -gt 0 ] || bad "make check boots suite $b, which lists no test"

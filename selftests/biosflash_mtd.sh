@@ -55,7 +55,16 @@ t_run "flashcp_verify_succeeds" flashcp -v /tmp/img $M
 t_eq "flashcp_result_in_simulator_array" "$(sim_hash 4194304)" "$(file_hash /tmp/img)"
 nonff=$(od -An -v -tx1 -w256 /tmp/img | grep -cv '^\( ff\)*$')
 progs=$(( $(sim_stat op_02) + $(sim_stat op_12) ))
-t_eq "page_programs_equal_non_ff_pages" "$progs" "$nonff"
+# A controller limit below a page (a controller boot's bf.simargs) splits
+# each page program: opcode and 4 address bytes, then the rest of the limit
+# (spi_mem_adjust_op_size()).
+lim=$(sim_arg max_msg)
+lim=${lim:-$(sim_arg max_xfer)}
+per=1
+if [ -n "$lim" ] && [ "$lim" -gt 0 ] && [ $((lim - 5)) -lt 256 ]; then
+	per=$(((256 + lim - 6) / (lim - 5)))
+fi
+t_eq "page_programs_equal_non_ff_pages" "$progs" "$((nonff * per))"
 
 head -c $((3 * MB)) /dev/urandom > /tmp/rnd
 dd if=/tmp/rnd of="$SIM/image" bs=$MB seek=20 2>/dev/null

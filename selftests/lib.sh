@@ -144,9 +144,24 @@ t_done() {
 
 SIMROOT=/sys/kernel/debug/flashsim
 
-# sim_load PARAMS...: load flashsim and set SIM to its first chip's directory
+# The controller's constraints of a controller boot (selftests/vm/run.sh
+# ctl_variants): bf.simargs=max_xfer=64,... on the kernel command line, added
+# to every flashsim load so that every driver test of the boot meets them.
+SIMARGS=$(sed -n 's/.*bf\.simargs=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' ')
+
+# sim_arg NAME: the value of NAME in bf.simargs, empty if not set
+sim_arg() {
+	for a in $SIMARGS; do
+		[ "${a%%=*}" = "$1" ] && echo "${a#*=}"
+	done
+	return 0
+}
+
+# sim_load PARAMS...: load flashsim (with the boot's bf.simargs) and set SIM
+# to its first chip's directory
 sim_load() {
-	modprobe flashsim "$@" || return 1
+	# shellcheck disable=SC2086 # SIMARGS are words
+	modprobe flashsim "$@" $SIMARGS || return 1
 	SIM=$(ls -d $SIMROOT/spi*.* 2>/dev/null | head -n 1)
 	SIMDEV=$(basename "$SIM")
 	[ -n "$SIM" ]

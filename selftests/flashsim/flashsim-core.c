@@ -43,7 +43,15 @@ MODULE_PARM_DESC(speed_hz, "max_speed_hz of the created spi_devices");
 
 static unsigned int max_xfer;
 module_param(max_xfer, uint, 0444);
-MODULE_PARM_DESC(max_xfer, "largest transfer/message in bytes, 0 = unlimited");
+MODULE_PARM_DESC(max_xfer, "largest transfer in bytes (and message, unless max_msg is set), 0 = unlimited");
+
+static unsigned int max_msg;
+module_param(max_msg, uint, 0444);
+MODULE_PARM_DESC(max_msg, "largest message in bytes, 0 = as max_xfer");
+
+static unsigned int ctlr_max_hz;
+module_param(ctlr_max_hz, uint, 0444);
+MODULE_PARM_DESC(ctlr_max_hz, "the controller's max_speed_hz, 0 = none");
 
 static unsigned int busy_div = 1000;
 module_param(busy_div, uint, 0444);
@@ -55,6 +63,7 @@ struct flashsim_host {
 	struct flashsim_chip **chips;	/* indexed by chip select */
 	struct flashsim_chip *held;	/* CS# left low by the last message */
 	size_t max_xfer;
+	size_t max_msg;
 };
 
 static struct platform_device *flashsim_pdev;
@@ -67,11 +76,18 @@ struct fs_bus {
 	u8 carry;		/* last bit of the previous MISO byte */
 };
 
-static size_t fs_max_size(struct spi_device *spi)
+static size_t fs_max_transfer(struct spi_device *spi)
 {
 	struct flashsim_host *host = spi_controller_get_devdata(spi->controller);
 
 	return host->max_xfer;
+}
+
+static size_t fs_max_message(struct spi_device *spi)
+{
+	struct flashsim_host *host = spi_controller_get_devdata(spi->controller);
+
+	return host->max_msg;
 }
 
 static unsigned int fs_xfer_lines(const struct spi_transfer *xfer)
@@ -137,7 +153,7 @@ static bool fs_too_big(const struct flashsim_host *host,
 
 	list_for_each_entry(xfer, &msg->transfers, transfer_list) {
 		total += xfer->len;
-		if (xfer->len > host->max_xfer || total > host->max_xfer)
+		if (xfer->len > host->max_xfer || total > host->max_msg)
 			return true;
 	}
 	return false;
@@ -368,8 +384,10 @@ static void fs_setup_controller(struct spi_controller *ctlr,
 			  SPI_TX_QUAD | SPI_RX_QUAD;
 	ctlr->bits_per_word_mask = SPI_BPW_MASK(8);
 	ctlr->transfer_one_message = fs_transfer_one_message;
-	ctlr->max_transfer_size = fs_max_size;
-	ctlr->max_message_size = fs_max_size;
+	ctlr->max_transfer_size = fs_max_transfer;
+	ctlr->max_message_size = fs_max_message;
+	/* the SPI core clamps every device and transfer to it */
+	ctlr->max_speed_hz = ctlr_max_hz;
 }
 
 static int fs_probe(struct platform_device *pdev)
@@ -394,6 +412,7 @@ static int fs_probe(struct platform_device *pdev)
 	host->ctlr = ctlr;
 	host->nchips = ncs;
 	host->max_xfer = max_xfer ?: SIZE_MAX;
+	host->max_msg = max_msg ?: host->max_xfer;
 	host->chips = devm_kcalloc(dev, ncs, sizeof(*host->chips), GFP_KERNEL);
 	if (!host->chips)
 		return -ENOMEM;

@@ -1,14 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo|bench
+# run.sh stock|debug|debug-dt|debug-dt-VARIANT|stock-ctl|stock-ctl-VARIANT|all|demo|bench
 # Build the modules and tests for a kernel, pack an initramfs, boot it in
 # QEMU under TCG (no KVM: it fails in nested machines) and judge the run: any
 # failed test, a missing result line, or any BUG/WARNING/Call Trace/KASAN/
 # lockdep/kmemleak report in the guest's kernel log fails it.  Ends with the
 # line "N passed, N failed".  debug-dt boots the debug kernel once on the
 # plain test base and once per overlay variant below (debug-dt-VARIANT: that
-# one only).  BF_TESTS="T1 T2" boots the chosen kernel with those tests in
+# one only).  stock-ctl boots the stock kernel once per controller variant
+# below, the simulated controller holding the driver to its constraints
+# (stock-ctl-VARIANT: that one only).  BF_TESTS="T1 T2" boots the chosen kernel with those tests in
 # place of the suite's list (a developer's short loop).
 set -euo pipefail
 
@@ -89,6 +91,42 @@ dt_variants=(
 	"io_voltage io_voltage=1800000"
 	"wp_gpio io_1v8 wp_gpio=17"
 )
+
+# Controller variants: NAME then flashsim parameters (Documentation/
+# flashsim.rst), passed to every flashsim load of the boot (bf.simargs,
+# selftests/lib.sh).  pi4: the Raspberry Pi 4's DMA transfer limit
+# (drivers/spi/spi-bcm2835.c); xfer4k and xfer64: small transfer limits,
+# xfer64 below a page; msg4k: a message limit under a larger transfer
+# limit; clk4m: a controller that cannot clock faster than 4 MHz.
+ctl_variants=(
+	"pi4 max_xfer=65532"
+	"xfer4k max_xfer=4096"
+	"xfer64 max_xfer=64"
+	"msg4k max_xfer=65532 max_msg=4096"
+	"clk4m ctlr_max_hz=4000000"
+)
+
+# run_ctl [VARIANT]: the stock kernel, once per controller variant
+run_ctl() {
+	local only=${1:-} v name params found=
+	for v in "${ctl_variants[@]}"; do
+		[ "${v%% *}" = "${only:-${v%% *}}" ] && found=1
+	done
+	if [ -z "$found" ]; then
+		echo "run.sh: no controller variant '$only'" >&2
+		exit 2
+	fi
+	kernel_setup stock
+	build_modules stock
+	build_tests
+	for v in "${ctl_variants[@]}"; do
+		read -r name params <<< "$v"
+		[ -z "$only" ] || [ "$only" = "$name" ] || continue
+		BOOT_APPEND="bf.simargs=${params// /,}" \
+			boot stock "stock-ctl-$name"
+		tally "stock/stock-ctl-$name ($params)"
+	done
+}
 
 # dtb_overlay NAME PARAM...: test base + biosflash overlay, as the Pi
 # firmware applies it with PARAMs; prints the .dtb path
@@ -199,6 +237,8 @@ case $mode in
 stock | debug) run_kernel "$mode" ;;
 debug-dt) run_dt ;;
 debug-dt-*) run_dt "${mode#debug-dt-}" ;;
+stock-ctl) run_ctl ;;
+stock-ctl-*) run_ctl "${mode#stock-ctl-}" ;;
 all)
 	# Two lanes, one per host core: a guest's tests are mostly one process
 	# at a time, so a VM keeps about one core busy.  Lane a: the stock
@@ -215,6 +255,7 @@ all)
 		LANE=a
 		run_kernel stock
 		run_dt
+		run_ctl
 		echo "$total_pass $total_fail" > "$out/lane-a.total"
 	) 2>&1 | sed -u 's/^/[a] /' &
 	(
@@ -255,7 +296,7 @@ bench)
 		total_fail=$((total_fail + 1))
 	;;
 *)
-	echo "usage: run.sh stock|debug|debug-dt|debug-dt-VARIANT|all|demo|bench" >&2
+	echo "usage: run.sh stock|debug|debug-dt|debug-dt-VARIANT|stock-ctl|stock-ctl-VARIANT|all|demo|bench" >&2
 	exit 2
 	;;
 esac
