@@ -157,11 +157,11 @@ sim_arg() {
 	return 0
 }
 
-# sim_load PARAMS...: load flashsim (with the boot's bf.simargs) and set SIM
-# to its first chip's directory
+# sim_load PARAMS...: load flashsim with the boot's bf.simargs, then PARAMS
+# (a later value wins), and set SIM to its first chip's directory
 sim_load() {
 	# shellcheck disable=SC2086 # SIMARGS are words
-	modprobe flashsim "$@" $SIMARGS || return 1
+	modprobe flashsim $SIMARGS "$@" || return 1
 	SIM=$(ls -d $SIMROOT/spi*.* 2>/dev/null | head -n 1)
 	SIMDEV=$(basename "$SIM")
 	[ -n "$SIM" ]
