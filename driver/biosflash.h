@@ -38,6 +38,8 @@
 #define BF_OP_RSTEN		0x66	/* reset enable */
 #define BF_OP_RST		0x99	/* reset, must follow 66h */
 #define BF_OP_RES		0xab	/* release from power-down */
+#define BF_OP_RDEAR		0xc8	/* read extended address register */
+#define BF_OP_WREAR		0xc5	/* write it (after WREN) */
 
 #define BF_SR1_BUSY		BIT(0)
 #define BF_SR1_WEL		BIT(1)
@@ -77,6 +79,7 @@
 #define BF_F_EX4B_WREN		BIT(7)	/* E9h needs WREN first */
 #define BF_F_4B_ONLY		BIT(8)	/* always takes 4 address bytes */
 #define BF_F_SOFT_RESET		BIT(9)	/* 66h + 99h */
+#define BF_F_EAR		BIT(10)	/* C5h/C8h EAR, 0 at power-up */
 
 #define BF_F_4B_OPCODES		(BF_F_4B_READ | BF_F_4B_FAST_READ | \
 				 BF_F_4B_PP | BF_F_4B_ERASE)

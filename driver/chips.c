@@ -203,6 +203,8 @@ static void bf_w25q256_fixup(struct bf_flash *flash)
 /*
  * Supply ranges: chips.md §1.1, §1.8, §2.  4-byte handling: §1.3 (Winbond
  * 13h/0Ch/12h/21h/DCh, no 4-byte 32 KiB erase), §2 (Macronix adds 5Ch).
+ * EAR (C5h/C8h, volatile, 0 at power-up and reset): DS-257FV §7.2,
+ * §8.2.6-7, the Winbond 256 Mbit parts.
  * Soft reset 66h/99h: DS-257FV §8.2.53 for the Winbond W25Q family; for the
  * others chips.md has no primary source, so SFDP DW16 decides.
  * GD25LB256E: chips.md §2 says "4BA" without naming opcodes, so dedicated
@@ -214,14 +216,16 @@ static const struct bf_chip bf_chips[] = {
 		.id = { 0xef, 0x60, 0x19 },
 		.vcc_min_mv = 1700, .vcc_max_mv = 1950,
 		.size = SZ_32M,
-		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET,
+		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET |
+			 BF_F_EAR,
 		.prot = &bf_prot_w25q256,
 	}, {
 		.name = "w25q256jv",
 		.id = { 0xef, 0x40, 0x19 },
 		.vcc_min_mv = 2700, .vcc_max_mv = 3600,
 		.size = SZ_32M,
-		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET,
+		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET |
+			 BF_F_EAR,
 		.fixup = bf_w25q256_fixup,
 		.prot = &bf_prot_w25q256,
 	}, {

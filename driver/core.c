@@ -142,10 +142,59 @@ static int bf_check_signal(void)
 }
 
 /*
- * After a write or erase: the chip must still be the one probed, and the
- * range must still be writable.  A power cycle in the middle of the call
- * (the board switched on, a supply that dipped) can set protection again
- * (WPS=1 sets every individual lock, DS-257FV §7.1.15; a board may write
+ * A power cycle during a write or erase (the board switched on, a supply
+ * that dipped) loses the page or block in progress, whose cells may then
+ * hold anything (DS-257FV §9.3 promises only a reset below VWI), and
+ * everything volatile, but the chip answers as before.  On chips with an
+ * EAR (BF_F_EAR) it is the marker: set to 1 for the call, read back at the
+ * end, 0 means the chip was reset in between.  Every command the driver
+ * sends to these chips carries a 4-byte address (dedicated opcodes, or B7h
+ * mode where EAR is not used, DS-257FV §7.2), so EAR = 1 changes none of
+ * them.  It is cleared at the end; after an error or a kill it may stay 1
+ * until the soft reset at unbind (bf_restore()).
+ */
+static int bf_mark(struct bf_flash *flash, u8 val)
+{
+	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(BF_OP_WREAR, 1),
+					  SPI_MEM_OP_NO_ADDR,
+					  SPI_MEM_OP_NO_DUMMY,
+					  SPI_MEM_OP_DATA_OUT(1, flash->cmdbuf,
+							      1));
+	int ret;
+
+	if (!(flash->params.flags & BF_F_EAR))
+		return 0;
+	ret = bf_write_enable(flash, &flash->params.wrsr,
+			      "power-cycle marker write", 0);
+	if (ret)
+		return ret;
+	flash->cmdbuf[0] = val;
+	return bf_exec(flash, &op);
+}
+
+static int bf_mark_check(struct bf_flash *flash, u64 addr, u64 len,
+			 const char *what)
+{
+	int ret;
+
+	if (!(flash->params.flags & BF_F_EAR))
+		return 0;
+	ret = bf_read_reg(flash, BF_OP_RDEAR, 1);
+	if (ret)
+		return ret;
+	if (flash->cmdbuf[0] & 1)
+		return bf_mark(flash, 0);
+	dev_err(flash->dev, "%s of 0x%08llx-0x%08llx failed: the chip was power-cycled during it (board power or supply): the page or block in progress holds anything, and power-up protection may have stopped the rest; check the supply, then %s again\n",
+		what, addr, addr + len - 1, what);
+	return -EIO;
+}
+
+/*
+ * After a write or erase: the chip must still be the one probed, must not
+ * have been power-cycled, and the range must still be writable.  A power
+ * cycle in the middle of the call (the board switched on, a supply that
+ * dipped) can set protection again
+ * (WPS=1 sets every individual lock, DS-257FV §6.2, §7.1.18; a board may write
  * BP bits at power-on), after which the chip ignores the remaining
  * commands without any error (DS-257FV §7.1.16 note 2).
  */
@@ -154,6 +203,8 @@ static int bf_check_done(struct bf_flash *flash, u64 addr, u64 len,
 {
 	int ret = bf_check_id(flash, what, addr);
 
+	if (!ret)
+		ret = bf_mark_check(flash, addr, len, what);
 	return ret ?: bf_prot_recheck(flash, addr, len, what);
 }
 
@@ -247,6 +298,8 @@ static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
 	if (ret)
 		return ret;
 	ret = bf_prot_check(flash, to, len, "write");
+	if (!ret && total)
+		ret = bf_mark(flash, 1);
 	for (; !ret && len; to += n, buf += n, len -= n) {
 		n = min_t(size_t, len, page - ((u32)to & (page - 1)));
 		ret = bf_check_signal();
@@ -280,6 +333,8 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 	if (ret)
 		return ret;
 	ret = bf_prot_check(flash, instr->addr, instr->len, "erase");
+	if (!ret && instr->len)
+		ret = bf_mark(flash, 1);
 	/*
 	 * Never chip erase (C7h): it is no faster than 64 KiB block erases
 	 * (W25Q256: 80 s typ against 512 x 150 ms) but cannot be stopped by
@@ -503,8 +558,9 @@ static bool bf_use_4b_opcodes(struct bf_flash *flash, bool fast,
 
 /*
  * Up to 16 MiB: 3-byte addresses.  Beyond: dedicated 4-byte opcodes, which
- * work whatever mode the chip is in, else B7h 4-byte mode.  EAR and ADP are
- * never used: both would mean writing the chip's configuration.  03h/13h
+ * work whatever mode the chip is in, else B7h 4-byte mode.  EAR (except as
+ * the power-cycle marker, bf_mark()) and ADP are never used for addressing:
+ * both would mean changing the chip's configuration.  03h/13h
  * are limited to fR = 50 MHz (chips.md §1.7); faster clocks use 0Bh/0Ch.
  */
 static int bf_setup_addressing(struct bf_flash *flash,

@@ -445,8 +445,8 @@ erase	wp_low_srp	OK	done	-
 erase	srl	OK	done	-
 erase	xfer_error_1	EIO	first	failed in the SPI controller
 erase	xfer_error_8	EIO	first	failed in the SPI controller
-erase	power_cycle_erase	OK	done	-
-erase	power_cycle_async	OK	20000	-
+erase	power_cycle_erase	EIO	done	power-cycled during it
+erase	power_cycle_async	EIO	20000	power-cycled during it
 
 program	miso_high	ENXIO	first	MISO stuck high
 program	miso_low	ENXIO	first	MISO shorted to ground
@@ -457,7 +457,7 @@ program	srl	OK	done	-
 program	weak_program	OK	done	-
 program	xfer_error_1	EIO	first	failed in the SPI controller
 program	xfer_error_8	EIO	first	failed in the SPI controller
-program	power_cycle_program	OK	done	-
+program	power_cycle_program	EIO	done	power-cycled during it
 
 unlock	miso_high	ENXIO	first	MISO stuck high
 unlock	miso_low	ENXIO	first	MISO shorted to ground
@@ -487,8 +487,8 @@ verify	srl	OK	done	-
 verify	weak_program	MISMATCH	done	-
 verify	read_flip	MISMATCH	done	-
 verify	xfer_error_40	EIO	first	failed in the SPI controller
-verify	power_cycle_erase	OK	done	-
-verify	power_cycle_program	OK	done	-
+verify	power_cycle_erase	EIO	done	power-cycled during it
+verify	power_cycle_program	EIO	done	power-cycled during it
 EOF
 cat > /tmp/matrix.b7h <<'EOF'
 read	power_cycle_read	OK	done	-

@@ -17,7 +17,7 @@
 # rmmod 1 + 6 on the GD25LB256E, dead bus 3 x 2, two chips 4, 1.8 V on 3.3 V
 # 11, signals 5 x 2, killable wait 5, kill in a busy wait 3, W25Q256FV 6,
 # re-lock by a power cycle 3
-t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3))
+t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 2))
 
 MB=1048576
 M=/dev/mtd0
@@ -309,12 +309,38 @@ t_eq "w25q256fv_erased_block_in_simulator_array" \
 	"$(dd if="$SIM/image" bs=65536 skip=384 count=1 2>/dev/null |
 		od -An -v -tx1 | tr -d ' \n' | tr -d f | wc -c)" 0
 
-# --- a power cycle in the middle of a write re-locks the range (WPS=1) ---------
+# --- a power cycle in the middle of a write or erase is reported ----------------
+# The W25Q256JW has an EAR, the driver's marker (DS-257FV §7.2): a write and
+# an erase with the supply dropping after their first page program or
+# block erase fail with EIO and say so.
 up
-echo 0x04 > "$SIM/sr3"		# WPS=1: every block locked at power-up
-echo unlock > /sys/class/mtd/mtd0/protect
 bf_mkimage /tmp/img 262144 7
 echo 0x12 > "$SIM/fault_power_cycle_op"	# the supply drops after one page
+sim_reset_stats
+klog_mark
+t_errno "write_power_cycled_fails" EIO \
+	mtd_debug write $M $((4 * MB)) 262144 /tmp/img
+t_eq "write_power_cycled_one_line" \
+	"$(klog | grep -c 'biosflash.*power-cycled during it')" 1
+t_eq "write_power_cycled_power_cycled_once" "$(sim_stat power_cycles)" 1
+echo 0xdc > "$SIM/fault_power_cycle_op"
+sim_reset_stats
+klog_mark
+t_errno "erase_power_cycled_fails" EIO \
+	mtd_debug erase $M $((4 * MB)) 262144
+t_eq "erase_power_cycled_one_line" \
+	"$(klog | grep -c 'biosflash.*power-cycled during it')" 1
+t_eq "erase_power_cycled_power_cycled_once" "$(sim_stat power_cycles)" 1
+
+# --- a power cycle in the middle of a write re-locks the range (WPS=1) ---------
+# The W25Q128JV has no EAR: its individual locks, all set at power-up with
+# WPS=1 (DS-128JV §7.1.10), make the chip ignore the rest of the write.
+sim_unload
+sim_load chips=w25q128jv
+modprobe biosflash
+echo 0x04 > "$SIM/sr3"		# WPS=1: every block locked at power-up
+echo unlock > /sys/class/mtd/mtd0/protect
+echo 0x02 > "$SIM/fault_power_cycle_op"	# the supply drops after one page
 sim_reset_stats
 klog_mark
 t_errno "write_relocked_by_power_cycle_fails" EIO \
