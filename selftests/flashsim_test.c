@@ -660,6 +660,98 @@ TEST_F(chip, bus_read_matches_debugfs_image)
 	EXPECT_EQ(1, sim_get(&self->s, "wp"));
 }
 
+/* BUSY (SR1 bit 0) still 1 after polling it for @ms milliseconds? */
+static int still_busy_after(struct sim *self, int ms)
+{
+	int i;
+
+	for (i = 0; i < ms * 10; i++) {
+		if (!(rdsr(self, 0x05) & 1))
+			return 0;
+		usleep(100);
+	}
+	return 1;
+}
+
+/* WREN + 12h (4-byte page program) of @len bytes of @val at @addr */
+static void pp_fill(struct sim *self, __u32 addr, __u8 val, size_t len)
+{
+	__u8 buf[256];
+
+	memset(buf, val, sizeof(buf));
+	cmd(self, 0x06);
+	addr_cmd(self, 0x12, 4, addr, buf, len);
+}
+
+/*
+ * fault_stuck_after 2, fault_stuck_on program: the first page program ends
+ * as DS-257FV §8.2.25 says (BUSY back to 0 after tPP, 0.4 ms typ), the
+ * second one never does, while its data still lands in the array.  An
+ * erase before it is not counted.  Writing 0 ends the stuck BUSY.
+ */
+TEST_F(chip, stuck_after_second_program)
+{
+	__u8 got[4];
+
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_on", "program"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "2"));
+	EXPECT_EQ(2, sim_get(&self->s, "fault_stuck_after"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x30000, NULL, 0));
+	EXPECT_EQ(0, still_busy_after(&self->s, 200)) TH_LOG("erase counted");
+	pp_fill(&self->s, 0x30000, 0x11, 4);
+	EXPECT_EQ(0, still_busy_after(&self->s, 200)) TH_LOG("first program stuck");
+	EXPECT_EQ(1, sim_get(&self->s, "fault_stuck_after"));
+	pp_fill(&self->s, 0x30100, 0x22, 4);
+	EXPECT_EQ(1, still_busy_after(&self->s, 50)) TH_LOG("second program ended");
+	EXPECT_EQ(0, sim_get(&self->s, "fault_stuck_after"));
+	/* the fault fired once, then every poll was answered busy */
+	EXPECT_LE(2, sim_stat(&self->s, "faults"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x30100, got, 4));
+	EXPECT_EQ(0x22, got[0]);
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "0"));
+	EXPECT_EQ(0, still_busy_after(&self->s, 10));
+	EXPECT_EQ(0, sim_get(&self->s, "fault_stuck_busy"));
+}
+
+/* fault_stuck_on erase / status: only that kind counts (DS-257FV §8.2.5) */
+TEST_F(chip, stuck_after_counts_only_its_kind)
+{
+	__u8 w[2] = { 0x01, 0x00 };
+
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_on", "erase"));
+	EXPECT_EQ(0, sim_set(&self->s, "fault_stuck_on", "bogus") == 0);
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "1"));
+	pp_fill(&self->s, 0x40000, 0x00, 1);
+	EXPECT_EQ(0, still_busy_after(&self->s, 200));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	EXPECT_EQ(0, still_busy_after(&self->s, 200));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x40000, NULL, 0));
+	EXPECT_EQ(1, still_busy_after(&self->s, 300)) TH_LOG("erase not stuck");
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "0"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_on", "status"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "1"));
+	pp_fill(&self->s, 0x40000, 0x00, 1);
+	EXPECT_EQ(0, still_busy_after(&self->s, 200));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	EXPECT_EQ(1, still_busy_after(&self->s, 50)) TH_LOG("status write not stuck");
+	/* fault_stuck_busy 0 also ends it, as it always did */
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_busy", "0"));
+	EXPECT_EQ(0, still_busy_after(&self->s, 10));
+}
+
+/* fault_stuck_busy as before: idle chip at once, BUSY until cleared */
+TEST_F(chip, stuck_busy_when_idle_is_immediate)
+{
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_busy", "1"));
+	EXPECT_EQ(1, still_busy_after(&self->s, 20));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_busy", "0"));
+	EXPECT_EQ(0, still_busy_after(&self->s, 10));
+}
+
 /* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
 
 FIXTURE(mx) {

@@ -55,6 +55,41 @@ bool flashsim_chip_busy(struct flashsim_chip *chip)
 	return chip->fault.stuck || chip->busy != FS_BUSY_NONE;
 }
 
+/* Does fault_stuck_after count this operation? */
+static bool fs_stuck_counts(const struct flashsim_chip *chip,
+			    enum flashsim_busy what)
+{
+	switch (chip->fault.stuck_on) {
+	case FS_STUCK_ANY:
+		return what == FS_BUSY_PROGRAM || what == FS_BUSY_ERASE ||
+		       what == FS_BUSY_CHIP_ERASE || what == FS_BUSY_WRSR;
+	case FS_STUCK_PROGRAM:
+		return what == FS_BUSY_PROGRAM;
+	case FS_STUCK_ERASE:
+		return what == FS_BUSY_ERASE || what == FS_BUSY_CHIP_ERASE;
+	case FS_STUCK_STATUS:
+		return what == FS_BUSY_WRSR;
+	}
+	return false;
+}
+
+/*
+ * fault_stuck_after: the Nth counted operation from arming goes busy and
+ * never comes back (BUSY reads 1 until the fault is cleared); the ones
+ * before it behave normally, so the host meets the stuck chip in the
+ * middle of a write or erase, in that operation's own wait.  The
+ * operation itself still completes in the array as usual.
+ */
+static void fs_stuck_count(struct flashsim_chip *chip, enum flashsim_busy what)
+{
+	if (!chip->fault.stuck_after || !fs_stuck_counts(chip, what))
+		return;
+	if (--chip->fault.stuck_after)
+		return;
+	chip->fault.stuck = true;
+	chip->stats.faults++;
+}
+
 /* Go busy for the datasheet typical time, scaled down by busy_div. */
 void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 			 u32 typ_us)
@@ -62,6 +97,7 @@ void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 	chip->stats.busy_ns += (u64)typ_us * NSEC_PER_USEC;
 	if (chip->fault.stuck_busy)
 		chip->fault.stuck = true;
+	fs_stuck_count(chip, what);
 	chip->busy = what;
 	chip->busy_until = fs_deadline(chip, typ_us);
 }
@@ -74,6 +110,17 @@ void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck)
 		chip->fault.stuck = false;
 	else if (!chip->fault.stuck)
 		chip->fault.stuck = !flashsim_chip_busy(chip);
+}
+
+/*
+ * fault_stuck_after N: arm (N > 0) or disarm (0) the countdown; either
+ * write also ends a stuck BUSY the countdown caused earlier.
+ */
+void flashsim_chip_set_stuck_after(struct flashsim_chip *chip, u32 n)
+{
+	chip->fault.stuck_after = n;
+	if (!chip->fault.stuck_busy)
+		chip->fault.stuck = false;
 }
 
 /*

@@ -3,8 +3,9 @@
  * flashsim debugfs control files, one directory per chip:
  * /sys/kernel/debug/flashsim/spiB.C/ (Documentation/flashsim.rst).
  *
- * Numeric files are a table of get/set pairs ("knobs"); image, fault_miso,
- * locks and stats have their own file operations.  Every handler takes
+ * Numeric files are a table of get/set pairs ("knobs"), one-word files
+ * (fault_miso, fault_stuck_on) another ("choices"); image, locks and stats
+ * have their own file operations.  Every handler takes
  * chip->lock, the same mutex the bus path holds for a whole message.
  */
 #include <linux/debugfs.h>
@@ -139,6 +140,17 @@ static int fs_set_stuck(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_stuck_after(struct flashsim_chip *chip)
+{
+	return chip->fault.stuck_after;
+}
+
+static int fs_set_stuck_after(struct flashsim_chip *chip, u32 val)
+{
+	flashsim_chip_set_stuck_after(chip, val);
+	return 0;
+}
+
 static u32 fs_get_ignore_sr(struct flashsim_chip *chip)
 {
 	return chip->fault.ignore_sr_write;
@@ -243,6 +255,8 @@ static const struct fs_knob fs_knobs[] = {
 	{ "qe_fixed", 0600, false, false, fs_get_qe_fixed, fs_set_qe_fixed },
 	{ "power_cycle", 0200, false, true, NULL, fs_set_power_cycle },
 	{ "fault_stuck_busy", 0600, false, false, fs_get_stuck, fs_set_stuck },
+	{ "fault_stuck_after", 0600, false, false, fs_get_stuck_after,
+	  fs_set_stuck_after },
 	{ "fault_ignore_sr_write", 0600, false, false, fs_get_ignore_sr,
 	  fs_set_ignore_sr },
 	{ "fault_weak_program", 0600, false, false, fs_get_weak, fs_set_weak },
@@ -340,7 +354,7 @@ static const struct file_operations fs_image_fops = {
 	.llseek = default_llseek,
 };
 
-/* ---- model, fault_miso, locks, stats: seq_file ---- */
+/* ---- model, choices, locks, stats: seq_file ---- */
 
 static int fs_model_show(struct seq_file *m, void *unused)
 {
@@ -351,32 +365,83 @@ static int fs_model_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(fs_model);
 
+/*
+ * Files that take one word of a list (fault_miso, fault_stuck_on, ...):
+ * the value is an index into @names.
+ */
+struct fs_choice {
+	const char *name;
+	const char * const *names;
+	unsigned int n;
+	unsigned int (*get)(struct flashsim_chip *chip);
+	void (*set)(struct flashsim_chip *chip, unsigned int val);
+};
+
+struct fs_choice_file {
+	struct flashsim_chip *chip;
+	const struct fs_choice *choice;
+};
+
 static const char * const fs_miso_names[] = {
 	[FS_MISO_NONE] = "none",
 	[FS_MISO_HIGH] = "high",
 	[FS_MISO_LOW] = "low",
 };
 
-static int fs_miso_show(struct seq_file *m, void *unused)
+static unsigned int fs_get_miso(struct flashsim_chip *chip)
 {
-	struct flashsim_chip *chip = m->private;
+	return chip->fault.miso;
+}
 
-	mutex_lock(&chip->lock);
-	seq_printf(m, "%s\n", fs_miso_names[chip->fault.miso]);
-	mutex_unlock(&chip->lock);
+static void fs_set_miso(struct flashsim_chip *chip, unsigned int val)
+{
+	chip->fault.miso = val;
+}
+
+static const char * const fs_stuck_on_names[] = {
+	[FS_STUCK_ANY] = "any",
+	[FS_STUCK_PROGRAM] = "program",
+	[FS_STUCK_ERASE] = "erase",
+	[FS_STUCK_STATUS] = "status",
+};
+
+static unsigned int fs_get_stuck_on(struct flashsim_chip *chip)
+{
+	return chip->fault.stuck_on;
+}
+
+static void fs_set_stuck_on(struct flashsim_chip *chip, unsigned int val)
+{
+	chip->fault.stuck_on = val;
+}
+
+static const struct fs_choice fs_choices[] = {
+	{ "fault_miso", fs_miso_names, ARRAY_SIZE(fs_miso_names),
+	  fs_get_miso, fs_set_miso },
+	{ "fault_stuck_on", fs_stuck_on_names, ARRAY_SIZE(fs_stuck_on_names),
+	  fs_get_stuck_on, fs_set_stuck_on },
+};
+
+static int fs_choice_show(struct seq_file *m, void *unused)
+{
+	struct fs_choice_file *cf = m->private;
+
+	mutex_lock(&cf->chip->lock);
+	seq_printf(m, "%s\n", cf->choice->names[cf->choice->get(cf->chip)]);
+	mutex_unlock(&cf->chip->lock);
 	return 0;
 }
 
-static int fs_miso_open(struct inode *inode, struct file *file)
+static int fs_choice_open(struct inode *inode, struct file *file)
 {
-	return single_open(file, fs_miso_show, inode->i_private);
+	return single_open(file, fs_choice_show, inode->i_private);
 }
 
-static ssize_t fs_miso_write(struct file *file, const char __user *ubuf,
-			     size_t count, loff_t *ppos)
+static ssize_t fs_choice_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
 {
-	struct flashsim_chip *chip = file_inode(file)->i_private;
-	char buf[8];
+	struct fs_choice_file *cf = file_inode(file)->i_private;
+	char buf[16];
 	int i;
 
 	if (count >= sizeof(buf))
@@ -384,20 +449,20 @@ static ssize_t fs_miso_write(struct file *file, const char __user *ubuf,
 	if (copy_from_user(buf, ubuf, count))
 		return -EFAULT;
 	buf[count] = '\0';
-	i = sysfs_match_string(fs_miso_names, buf);
+	i = __sysfs_match_string(cf->choice->names, cf->choice->n, buf);
 	if (i < 0)
 		return i;
-	mutex_lock(&chip->lock);
-	chip->fault.miso = i;
-	mutex_unlock(&chip->lock);
+	mutex_lock(&cf->chip->lock);
+	cf->choice->set(cf->chip, i);
+	mutex_unlock(&cf->chip->lock);
 	return count;
 }
 
-static const struct file_operations fs_miso_fops = {
+static const struct file_operations fs_choice_fops = {
 	.owner = THIS_MODULE,
-	.open = fs_miso_open,
+	.open = fs_choice_open,
 	.read = seq_read,
-	.write = fs_miso_write,
+	.write = fs_choice_write,
 	.llseek = seq_lseek,
 	.release = single_release,
 };
@@ -526,19 +591,20 @@ static void fs_debugfs_remove(void *data)
 int flashsim_debugfs_add(struct device *dev, struct flashsim_chip *chip,
 			 const char *name)
 {
+	struct fs_choice_file *cf;
 	struct fs_knob_file *kf;
 	struct dentry *dir;
 	unsigned int i;
 
 	kf = devm_kcalloc(dev, ARRAY_SIZE(fs_knobs), sizeof(*kf), GFP_KERNEL);
-	if (!kf)
+	cf = devm_kcalloc(dev, ARRAY_SIZE(fs_choices), sizeof(*cf), GFP_KERNEL);
+	if (!kf || !cf)
 		return -ENOMEM;
 	dir = debugfs_create_dir(name, flashsim_debugfs_root);
 	chip->dir = dir;
 	debugfs_create_file("model", 0400, dir, chip, &fs_model_fops);
 	debugfs_create_file_size("image", 0600, dir, chip, &fs_image_fops,
 				 chip->prof->size);
-	debugfs_create_file("fault_miso", 0600, dir, chip, &fs_miso_fops);
 	debugfs_create_file("locks", 0600, dir, chip, &fs_locks_fops);
 	debugfs_create_file("stats", 0600, dir, chip, &fs_stats_fops);
 	for (i = 0; i < ARRAY_SIZE(fs_knobs); i++) {
@@ -546,6 +612,12 @@ int flashsim_debugfs_add(struct device *dev, struct flashsim_chip *chip,
 		kf[i].knob = &fs_knobs[i];
 		debugfs_create_file(fs_knobs[i].name, fs_knobs[i].mode, dir,
 				    &kf[i], &fs_knob_fops);
+	}
+	for (i = 0; i < ARRAY_SIZE(fs_choices); i++) {
+		cf[i].chip = chip;
+		cf[i].choice = &fs_choices[i];
+		debugfs_create_file(fs_choices[i].name, 0600, dir, &cf[i],
+				    &fs_choice_fops);
 	}
 	return devm_add_action_or_reset(dev, fs_debugfs_remove, dir);
 }

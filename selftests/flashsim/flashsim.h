@@ -201,10 +201,20 @@ enum flashsim_miso {
 	FS_MISO_LOW,
 };
 
+/* fault_stuck_on: which operations fault_stuck_after counts */
+enum flashsim_stuck_on {
+	FS_STUCK_ANY,		/* program, erase or status write */
+	FS_STUCK_PROGRAM,	/* page program */
+	FS_STUCK_ERASE,		/* sector, block or chip erase */
+	FS_STUCK_STATUS,	/* non-volatile status register write */
+};
+
 struct flashsim_faults {
 	enum flashsim_miso miso;
 	bool stuck_busy;	/* as written to debugfs */
 	bool stuck;		/* BUSY reads 1 now */
+	u32 stuck_after;	/* the Nth counted operation sticks; 0 = off */
+	enum flashsim_stuck_on stuck_on;
 	bool ignore_sr_write;
 	bool weak_program;
 	u32 read_flip;
@@ -296,6 +306,7 @@ void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 void flashsim_chip_suspend(struct flashsim_chip *chip);
 void flashsim_chip_resume(struct flashsim_chip *chip);
 void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck);
+void flashsim_chip_set_stuck_after(struct flashsim_chip *chip, u32 n);
 
 /* flashsim-prot.c */
 bool flashsim_bit_get(const struct flashsim_chip *chip,
