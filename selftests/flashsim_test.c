@@ -752,6 +752,65 @@ TEST_F(chip, stuck_busy_when_idle_is_immediate)
 	EXPECT_EQ(0, still_busy_after(&self->s, 10));
 }
 
+/*
+ * DS-257FV §8: while BUSY only the status reads (and 75h) are accepted.
+ * cmds_while_busy counts everything else sent then; polls do not count.
+ */
+TEST_F(chip, cmds_while_busy_counts_non_status_commands)
+{
+	__u8 got[4];
+
+	ASSERT_EQ(0, sim_set(&self->s, "busy_div", "1"));	/* real 45 ms */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x50000, NULL, 0));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(1, rdsr(&self->s, 0x05) & 1);
+	EXPECT_EQ(0x02, rdsr(&self->s, 0x35) & 0x02);
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x50000, got, 4));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	EXPECT_EQ(2, sim_stat(&self->s, "cmds_while_busy"));
+	EXPECT_EQ(2, sim_stat(&self->s, "ignored"));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x50000, got, 4));
+	EXPECT_EQ(2, sim_stat(&self->s, "cmds_while_busy"));
+	/* the host sent a command before it saw the end: counted once */
+	EXPECT_EQ(1, sim_stat(&self->s, "unobserved_ends"));
+}
+
+/*
+ * unobserved_ends: a program whose end (BUSY 1 -> 0, DS-257FV §8.2.25) no
+ * 05h read showed before the next command counts even when tPP had long
+ * passed; 35h does not show BUSY; a power cycle leaves nothing to see.
+ */
+TEST_F(chip, unobserved_ends_counts_ends_no_poll_saw)
+{
+	__u8 got[4];
+
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	pp_fill(&self->s, 0x60000, 0x00, 4);
+	usleep(20000);				/* tPP / busy_div long over */
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x60000, got, 4));
+	EXPECT_EQ(0x00, got[0]);
+	EXPECT_EQ(1, sim_stat(&self->s, "unobserved_ends"));
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+	pp_fill(&self->s, 0x60100, 0x00, 4);
+	wait_idle(&self->s);
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x60100, got, 4));
+	EXPECT_EQ(1, sim_stat(&self->s, "unobserved_ends"));
+	pp_fill(&self->s, 0x60200, 0x00, 4);
+	usleep(20000);
+	rdsr(&self->s, 0x35);			/* SR2: no BUSY bit */
+	ASSERT_EQ(0, cmd(&self->s, 0x04));
+	EXPECT_EQ(2, sim_stat(&self->s, "unobserved_ends"));
+	pp_fill(&self->s, 0x60300, 0x00, 4);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, cmd(&self->s, 0x04));
+	EXPECT_EQ(2, sim_stat(&self->s, "unobserved_ends"));
+	/* the WRENs of pp_fill came after polled or power-cycled ends */
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+}
+
 /* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
 
 FIXTURE(mx) {

@@ -98,6 +98,7 @@ void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 	if (chip->fault.stuck_busy)
 		chip->fault.stuck = true;
 	fs_stuck_count(chip, what);
+	chip->op_unseen = what != FS_BUSY_SUSPEND;
 	chip->busy = what;
 	chip->busy_until = fs_deadline(chip, typ_us);
 }
@@ -149,6 +150,7 @@ void flashsim_chip_resume(struct flashsim_chip *chip)
 	chip->op_len = chip->sus_len;
 	chip->busy_until = ktime_add_ns(ktime_get(), chip->sus_left_ns);
 	chip->sus_busy = FS_BUSY_NONE;
+	chip->op_unseen = true;
 }
 
 /*
@@ -169,6 +171,8 @@ static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
 	chip->cont_op = 0;
 	chip->busy = FS_BUSY_NONE;
 	chip->sus_busy = FS_BUSY_NONE;
+	/* nothing is left to end: no status read is owed */
+	chip->op_unseen = false;
 	flashsim_lock_all(chip, true);
 	/* A chip powered up with CS# low waits for CS# to rise */
 	if (chip->selected)
@@ -298,6 +302,27 @@ static bool fs_rejected(struct flashsim_chip *chip,
 	return quad && map->qe.mask && !flashsim_bit_get(chip, &map->qe);
 }
 
+/*
+ * Bus discipline counters.  While BUSY=1 the chip takes only status reads
+ * and 75h (DS-257FV §8): anything else is counted in cmds_while_busy.
+ * Any command but those after a program, erase or status write that no
+ * status read was seen to end (the host sent a command to a chip it never
+ * saw idle, whether or not the time had passed) counts in
+ * unobserved_ends, once per operation.
+ */
+static void fs_discipline(struct flashsim_chip *chip,
+			  const struct flashsim_op *op, bool busy)
+{
+	if (op && (op->flags & FS_OP_BUSY_OK))
+		return;
+	if (busy)
+		chip->stats.cmds_while_busy++;
+	if (chip->op_unseen) {
+		chip->stats.unobserved_ends++;
+		chip->op_unseen = false;
+	}
+}
+
 static void fs_begin(struct flashsim_chip *chip, u8 opcode,
 		     unsigned int lines)
 {
@@ -306,6 +331,7 @@ static void fs_begin(struct flashsim_chip *chip, u8 opcode,
 	bool busy = flashsim_chip_busy(chip);
 
 	chip->stats.op[opcode]++;
+	fs_discipline(chip, op, busy);
 	cmd->op = op;
 	cmd->rst_en_before = chip->rst_en;
 	cmd->vsr_en_before = chip->vsr_en;

@@ -547,6 +547,8 @@ static int fs_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "cycles %llu\nbus_ns %llu\nbusy_ns %llu\n",
 		   s->cycles, s->bus_ns, s->busy_ns);
 	seq_printf(m, "polls %llu\nignored %llu\n", s->polls, s->ignored);
+	seq_printf(m, "cmds_while_busy %llu\nunobserved_ends %llu\n",
+		   s->cmds_while_busy, s->unobserved_ends);
 	seq_printf(m, "faults %llu\npower_cycles %llu\n", s->faults,
 		   s->power_cycles);
 	for (i = 0; i < ARRAY_SIZE(s->op); i++)

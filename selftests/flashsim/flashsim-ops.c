@@ -26,8 +26,15 @@
 
 static u8 fs_out_sr(struct flashsim_chip *chip, u32 idx)
 {
+	const struct flashsim_bit *busy = &chip->prof->sr->busy;
+	u32 reg = chip->cmd.op->arg;
 	/* DS-257FV §8.2 (05h): shifted out again and again while CS# is low */
-	return flashsim_sr_read(chip, chip->cmd.op->arg);
+	u8 val = flashsim_sr_read(chip, reg);
+
+	/* The host now sees BUSY = 0: the last operation's end is observed */
+	if (busy->reg == reg && !(val & busy->mask))
+		chip->op_unseen = false;
+	return val;
 }
 
 static u8 fs_out_array(struct flashsim_chip *chip, u32 idx)

@@ -233,6 +233,8 @@ struct flashsim_stats {
 	u64 busy_ns;
 	u64 polls;
 	u64 ignored;
+	u64 cmds_while_busy;	/* not a status read (nor 75h), BUSY = 1 */
+	u64 unobserved_ends;	/* operation end no status read saw */
 	u64 faults;		/* times an injected fault changed the outcome */
 	u64 power_cycles;	/* debugfs power_cycle or fault_power_cycle_op */
 	u64 op[256];
@@ -265,6 +267,7 @@ struct flashsim_chip {
 	bool vsr_en;		/* 50h latched */
 	bool sus;		/* SUS status bit */
 	bool selected;		/* CS# low */
+	bool op_unseen;		/* no status read has shown the end yet */
 	u8 cont_op;		/* continuous read mode opcode, 0: off */
 
 	enum flashsim_busy busy;
