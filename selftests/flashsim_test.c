@@ -811,6 +811,141 @@ TEST_F(chip, unobserved_ends_counts_ends_no_poll_saw)
 	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
 }
 
+/*
+ * Power lost during a page program (fault_power_cycle_op 12h: the cut
+ * comes while tPP runs) leaves a seeded subset of the bits it clears
+ * (flashsim.rst; an assumption, Winbond says it only for a suspended
+ * program).  0xF0 programmed with 0x3C: full result 0x30; a torn byte
+ * keeps 0x30 set, gains no 0x0F bit, and is one of F0 B0 70 30.
+ */
+static void torn_program(struct sim *self, __u32 addr, __u8 *got)
+{
+	__u8 old[256], data[256];
+
+	memset(old, 0xf0, sizeof(old));
+	memset(data, 0x3c, sizeof(data));
+	img_rw(self, 1, addr, old, sizeof(old));
+	sim_set(self, "fault_seed", "5");
+	sim_set(self, "fault_power_cycle_op", "0x12");
+	cmd(self, 0x06);
+	addr_cmd(self, 0x12, 4, addr, data, sizeof(data));
+	img_rw(self, 0, addr, got, 256);
+}
+
+TEST_F(chip, power_cut_mid_program_leaves_some_bits)
+{
+	__u8 a[256], b[256];
+	int i, full = 0, none = 0, bad = 0;
+
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	torn_program(&self->s, 0x80000, a);
+	EXPECT_EQ(1, sim_stat(&self->s, "power_cycles"));
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+	EXPECT_EQ(0, rdsr(&self->s, 0x05) & 3);		/* idle, WEL lost */
+	for (i = 0; i < 256; i++) {
+		bad += (a[i] & 0x0f) || (a[i] & 0x30) != 0x30;
+		full += a[i] == 0x30;
+		none += a[i] == 0xf0;
+	}
+	EXPECT_EQ(0, bad);
+	EXPECT_GT(256 - full, 0) TH_LOG("the program completed in full");
+	EXPECT_GT(256 - none, 0) TH_LOG("the program left nothing");
+	/* the same seed gives the same torn page */
+	torn_program(&self->s, 0x80100, b);
+	EXPECT_EQ(0, memcmp(a, b, 256));
+}
+
+/*
+ * A power_cycle during a 64 KiB erase (DCh, tBE2 150 ms typ, busy_div 1)
+ * leaves a mix of erased, old and other bytes; one after the erase ended
+ * (or on an idle chip) changes nothing.
+ */
+TEST_F(chip, power_cut_mid_erase_leaves_a_mix)
+{
+	static __u8 buf[65536];
+	int i, ff = 0, old = 0, other = 0;
+
+	memset(buf, 0x5a, sizeof(buf));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x90000, buf, sizeof(buf)));
+	ASSERT_EQ(0, sim_set(&self->s, "busy_div", "1"));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xdc, 4, 0x90000, NULL, 0));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x90000, buf, sizeof(buf)));
+	for (i = 0; i < (int)sizeof(buf); i++) {
+		ff += buf[i] == 0xff;
+		old += buf[i] == 0x5a;
+		other += buf[i] != 0xff && buf[i] != 0x5a;
+	}
+	EXPECT_LT(1000, ff);
+	EXPECT_LT(1000, old);
+	EXPECT_LT(1000, other);
+	/* the same erase, completed before the power cycle: all FFh */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xdc, 4, 0x90000, NULL, 0));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x90000, buf, sizeof(buf)));
+	for (i = 0, ff = 0; i < (int)sizeof(buf); i++)
+		ff += buf[i] == 0xff;
+	EXPECT_EQ((int)sizeof(buf), ff);
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+}
+
+/* Power lost during tW: the register is the old or the new value, seeded */
+TEST_F(chip, power_cut_mid_status_write_old_or_new)
+{
+	__u8 w[2] = { 0x01, 0x1c };
+	char seed[16];
+	int i, olds = 0, news = 0, bad = 0;
+	__u8 sr;
+
+	for (i = 1; i <= 16; i++) {
+		ASSERT_EQ(0, sim_set(&self->s, "sr1", "0"));
+		snprintf(seed, sizeof(seed), "%d", i);
+		ASSERT_EQ(0, sim_set(&self->s, "fault_seed", seed));
+		ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_op", "0x01"));
+		ASSERT_EQ(0, cmd(&self->s, 0x06));
+		ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+		sr = rdsr(&self->s, 0x05);
+		olds += sr == 0x00;
+		news += sr == 0x1c;
+		bad += sr != 0x00 && sr != 0x1c;
+	}
+	EXPECT_EQ(0, bad);
+	EXPECT_LT(0, olds);
+	EXPECT_LT(0, news);
+	EXPECT_EQ(16, sim_stat(&self->s, "torn_ops"));
+}
+
+/* A power cycle on an idle chip changes nothing of the array */
+TEST_F(chip, power_cycle_when_idle_keeps_everything)
+{
+	__u8 data[16], got[16];
+
+	fill(data, sizeof(data), 3);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0xa0000, data, 16));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xa0000, got, 16));
+	EXPECT_EQ(0, memcmp(data, got, 16));
+	EXPECT_EQ(0, sim_stat(&self->s, "torn_ops"));
+	EXPECT_EQ(1, sim_stat(&self->s, "power_cycles"));
+	/* tPP over, though no status read has seen it: complete too */
+	fill(data, sizeof(data), 4);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0xa1000, data, 16));
+	usleep(20000);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xa1000, got, 16));
+	EXPECT_EQ(0, memcmp(data, got, 16));
+	EXPECT_EQ(0, sim_stat(&self->s, "torn_ops"));
+}
+
 /* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
 
 FIXTURE(mx) {

@@ -17,6 +17,7 @@
 #include <linux/log2.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -35,18 +36,59 @@ static ktime_t fs_deadline(const struct flashsim_chip *chip, u32 typ_us)
 	return ktime_add_ns(ktime_get(), div_u64(ns, chip->busy_div));
 }
 
+static void fs_undo_free(struct flashsim_undo *u)
+{
+	kvfree(u->old);
+	memset(u, 0, sizeof(*u));
+}
+
 /*
  * End an operation whose time is up.  WEL clears when a program, erase or
  * non-volatile status write completes (DS-257FV, DS-128JV; chips.md §6).
+ * From now on a power cut leaves its full effect.
  */
 static void fs_settle(struct flashsim_chip *chip)
 {
 	if (chip->busy == FS_BUSY_NONE ||
 	    ktime_before(ktime_get(), chip->busy_until))
 		return;
-	if (chip->busy != FS_BUSY_SUSPEND)
+	if (chip->busy != FS_BUSY_SUSPEND) {
 		chip->wel = false;
+		fs_undo_free(&chip->undo);
+	}
 	chip->busy = FS_BUSY_NONE;
+}
+
+/*
+ * A program, erase or non-volatile status write is about to change
+ * [addr, addr + len) of the array (len 0: only status registers): keep
+ * what it replaces until it completes.  The effect itself is applied at
+ * once, as before; only a power cut while busy goes back to this.  If the
+ * copy cannot be allocated the operation stays all-or-nothing (full).
+ */
+void flashsim_chip_save(struct flashsim_chip *chip, enum flashsim_busy what,
+			u32 addr, u32 len)
+{
+	struct flashsim_undo *u = &chip->undo;
+
+	fs_undo_free(u);
+	if (len) {
+		u->old = kvmalloc(len, GFP_KERNEL);
+		if (!u->old)
+			return;
+		memcpy(u->old, chip->array + addr, len);
+	}
+	u->what = what;
+	u->addr = addr;
+	u->len = len;
+	memcpy(u->sr_nv, chip->sr_nv, sizeof(u->sr_nv));
+}
+
+/* debugfs set the array or a register: nothing to go back to any more */
+void flashsim_chip_forget(struct flashsim_chip *chip)
+{
+	fs_undo_free(&chip->undo);
+	fs_undo_free(&chip->sus_undo);
 }
 
 bool flashsim_chip_busy(struct flashsim_chip *chip)
@@ -126,8 +168,9 @@ void flashsim_chip_set_stuck_after(struct flashsim_chip *chip, u32 n)
 
 /*
  * 75h (DS-257FV §8.2.31): BUSY stays 1 for tSUS, then SUS=1.  The time
- * left is kept for 7Ah (§8.2.32).  The array already holds the result:
- * reads of the suspended range are undefined on a real chip.
+ * left is kept for 7Ah (§8.2.32), and so is what the operation replaced
+ * (a power cut while suspended tears it).  The array already holds the
+ * result: reads of the suspended range are undefined on a real chip.
  */
 void flashsim_chip_suspend(struct flashsim_chip *chip)
 {
@@ -135,6 +178,9 @@ void flashsim_chip_suspend(struct flashsim_chip *chip)
 
 	chip->sus_left_ns = max_t(s64, left, 0);
 	chip->sus_busy = chip->busy;
+	fs_undo_free(&chip->sus_undo);
+	chip->sus_undo = chip->undo;
+	memset(&chip->undo, 0, sizeof(chip->undo));
 	chip->sus_addr = chip->op_addr;
 	chip->sus_len = chip->op_len;
 	chip->sus = true;
@@ -151,13 +197,19 @@ void flashsim_chip_resume(struct flashsim_chip *chip)
 	chip->busy_until = ktime_add_ns(ktime_get(), chip->sus_left_ns);
 	chip->sus_busy = FS_BUSY_NONE;
 	chip->op_unseen = true;
+	fs_undo_free(&chip->undo);
+	chip->undo = chip->sus_undo;
+	memset(&chip->sus_undo, 0, sizeof(chip->sus_undo));
 }
 
 /*
  * Power-on state of everything volatile (DS-257FV §6.1.7, §8.2.53): WEL,
  * EAR, volatile status bits, SUS, power-down, the 66h/50h latches,
  * continuous read mode; individual locks all set (DS-257FV §6.2).  An
- * operation in progress is dropped (its effect is already in the array).
+ * operation in progress is dropped with the effect it has in the array:
+ * in full after a reset (66h/99h are refused while busy, so only a
+ * suspended one can be dropped; unverified), partial after a power cut
+ * (fs_power_cut()).
  */
 static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
 {
@@ -173,6 +225,7 @@ static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
 	chip->sus_busy = FS_BUSY_NONE;
 	/* nothing is left to end: no status read is owed */
 	chip->op_unseen = false;
+	flashsim_chip_forget(chip);
 	flashsim_lock_all(chip, true);
 	/* A chip powered up with CS# low waits for CS# to rise */
 	if (chip->selected)
@@ -186,15 +239,6 @@ void flashsim_chip_reset(struct flashsim_chip *chip)
 	chip->reset_until = fs_deadline(chip, chip->prof->t.rst_us);
 }
 
-void flashsim_chip_power_cycle(struct flashsim_chip *chip)
-{
-	chip->stats.power_cycles++;
-	fs_power_on(chip, false);
-	chip->reset_until = 0;
-}
-
-/* ---- fault_read_flip ---- */
-
 static u32 fs_prng(struct flashsim_chip *chip)
 {
 	u32 x = chip->fault.prng;
@@ -206,6 +250,79 @@ static u32 fs_prng(struct flashsim_chip *chip)
 	chip->fault.prng = x;
 	return x;
 }
+
+/*
+ * Power lost while an operation is busy leaves it partly done.  The W25Q
+ * datasheets say so only for a suspended one: "Unexpected power off during
+ * the Erase/Program suspend state will reset the device and release the
+ * suspend state ... The data within the page, sector or block that was
+ * being suspended may become corrupted" (Winbond W25Q40BL datasheet
+ * §8.2.27, the same family's 75h section; DS-257FV §8.2.31 assumed to say
+ * the same, unverified).  For a running program or erase no Winbond text
+ * was found; that it too leaves the cells undefined is an ASSUMPTION
+ * (Microchip's SST26VF016B FAQ 3411 says as much for its part).  The model,
+ * with the fault_seed PRNG:
+ *   page program: a random subset of the bits it clears (1 -> 0);
+ *   erase: each byte erased (FFh), as before, or random;
+ *   status write: each register old or new (non-volatile copy);
+ * security-register and OTP writes keep their full effect (no copy).
+ */
+static void fs_tear(struct flashsim_chip *chip, struct flashsim_undo *u)
+{
+	u8 *a = chip->array + u->addr;
+	unsigned int reg;
+	u32 i, r;
+
+	switch (u->what) {
+	case FS_BUSY_PROGRAM:
+		for (i = 0; i < u->len; i++)
+			a[i] = u->old[i] & ~(u->old[i] & ~a[i] & fs_prng(chip));
+		break;
+	case FS_BUSY_ERASE:
+	case FS_BUSY_CHIP_ERASE:
+		for (i = 0; i < u->len; i++) {
+			r = fs_prng(chip);
+			a[i] = r % 3 == 0 ? 0xff : r % 3 == 1 ? u->old[i] : r >> 24;
+			if (!(i & 0xffff))
+				cond_resched();
+		}
+		break;
+	case FS_BUSY_WRSR:
+		for (reg = 0; reg < FS_NREGS; reg++)
+			if (fs_prng(chip) & 1)
+				chip->sr_nv[reg] = u->sr_nv[reg];
+		break;
+	default:
+		return;
+	}
+	chip->stats.torn_ops++;
+}
+
+/*
+ * @now: the supply drops right after the command was accepted, so the
+ * operation it started is in progress whatever the clock says
+ * (fault_power_cycle_op); otherwise an operation whose time is up has
+ * completed.  An idle chip's array and registers are left as they are.
+ */
+static void fs_power_cut(struct flashsim_chip *chip, bool now)
+{
+	if (!now)
+		fs_settle(chip);
+	if (chip->busy != FS_BUSY_NONE && chip->busy != FS_BUSY_SUSPEND)
+		fs_tear(chip, &chip->undo);
+	if (chip->sus)
+		fs_tear(chip, &chip->sus_undo);
+	chip->stats.power_cycles++;
+	fs_power_on(chip, false);
+	chip->reset_until = 0;
+}
+
+void flashsim_chip_power_cycle(struct flashsim_chip *chip)
+{
+	fs_power_cut(chip, false);
+}
+
+/* ---- fault_read_flip ---- */
 
 static void fs_flip(struct flashsim_chip *chip, u8 *buf, u32 len)
 {
@@ -523,10 +640,9 @@ static void fs_cs_fall(struct flashsim_chip *chip)
  * fault_power_cycle_op: the supply drops right after the chip accepted
  * this command, i.e. while the program, erase or status write it started
  * is in progress (after a read: between two commands), and comes back at
- * once.  The datasheets promise only a
- * reset state below VWI (DS-257FV §9.3); what the interrupted cells hold
- * is not specified.  The model keeps the result already applied at CS#
- * rise and loses everything volatile, as power_cycle does.  One shot.
+ * once.  The datasheets promise only a reset state below VWI (DS-257FV
+ * §9.3); the interrupted operation is left partly done as fs_tear() says,
+ * and everything volatile is lost, as power_cycle does.  One shot.
  */
 static void fs_power_fail(struct flashsim_chip *chip,
 			  const struct flashsim_op *op)
@@ -536,7 +652,7 @@ static void fs_power_fail(struct flashsim_chip *chip,
 		return;
 	chip->fault.power_cycle_op = 0;
 	chip->stats.faults++;
-	flashsim_chip_power_cycle(chip);
+	fs_power_cut(chip, true);
 }
 
 /*
@@ -630,6 +746,7 @@ static void fs_chip_release(void *data)
 {
 	struct flashsim_chip *chip = data;
 
+	flashsim_chip_forget(chip);
 	bitmap_free(chip->spb);
 	bitmap_free(chip->locks);
 	kfree(chip->latch);

@@ -56,6 +56,7 @@ static int fs_set_sr(struct flashsim_chip *chip, unsigned int reg, u32 val)
 {
 	if (val > 0xff)
 		return -EINVAL;
+	flashsim_chip_forget(chip);
 	flashsim_sr_force(chip, reg, val);
 	return 0;
 }
@@ -340,6 +341,8 @@ static ssize_t fs_image_write(struct file *file, const char __user *ubuf,
 	if (count && *ppos >= chip->prof->size)
 		return -ENOSPC;
 	mutex_lock(&chip->lock);
+	/* a power cut after this keeps what was written */
+	flashsim_chip_forget(chip);
 	ret = simple_write_to_buffer(chip->array, chip->prof->size, ppos,
 				     ubuf, count);
 	mutex_unlock(&chip->lock);
@@ -549,8 +552,8 @@ static int fs_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "polls %llu\nignored %llu\n", s->polls, s->ignored);
 	seq_printf(m, "cmds_while_busy %llu\nunobserved_ends %llu\n",
 		   s->cmds_while_busy, s->unobserved_ends);
-	seq_printf(m, "faults %llu\npower_cycles %llu\n", s->faults,
-		   s->power_cycles);
+	seq_printf(m, "faults %llu\npower_cycles %llu\ntorn_ops %llu\n",
+		   s->faults, s->power_cycles, s->torn_ops);
 	for (i = 0; i < ARRAY_SIZE(s->op); i++)
 		if (s->op[i])
 			seq_printf(m, "op_%02x %llu\n", i, s->op[i]);

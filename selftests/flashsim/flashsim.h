@@ -179,6 +179,18 @@ enum flashsim_phase {
 	FS_PH_IGNORE,		/* ignored until CS rises */
 };
 
+/*
+ * What a program, erase or status write replaced, kept while it is busy:
+ * a power cut then leaves it partly done (flashsim_chip_save()).
+ */
+struct flashsim_undo {
+	enum flashsim_busy what;	/* FS_BUSY_NONE: nothing kept */
+	u32 addr;
+	u32 len;
+	u8 *old;			/* kvmalloc, the array before */
+	u8 sr_nv[FS_NREGS];		/* non-volatile registers before */
+};
+
 /* State of the command in progress (one CS-low cycle). */
 struct flashsim_cmd {
 	const struct flashsim_op *op;
@@ -237,6 +249,7 @@ struct flashsim_stats {
 	u64 unobserved_ends;	/* operation end no status read saw */
 	u64 faults;		/* times an injected fault changed the outcome */
 	u64 power_cycles;	/* debugfs power_cycle or fault_power_cycle_op */
+	u64 torn_ops;		/* operations a power cycle left partly done */
 	u64 op[256];
 };
 
@@ -278,6 +291,8 @@ struct flashsim_chip {
 	u64 sus_left_ns;
 	u32 sus_addr;
 	u32 sus_len;
+	struct flashsim_undo undo;	/* the running operation */
+	struct flashsim_undo sus_undo;	/* the suspended one */
 	ktime_t reset_until;
 	u32 busy_div;
 
@@ -302,6 +317,9 @@ void flashsim_chip_select(struct flashsim_chip *chip, bool select);
 void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
 			 u32 len, unsigned int lines);
 void flashsim_chip_power_cycle(struct flashsim_chip *chip);
+void flashsim_chip_save(struct flashsim_chip *chip, enum flashsim_busy what,
+			u32 addr, u32 len);
+void flashsim_chip_forget(struct flashsim_chip *chip);
 void flashsim_chip_reset(struct flashsim_chip *chip);
 bool flashsim_chip_busy(struct flashsim_chip *chip);
 void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
