@@ -946,6 +946,121 @@ TEST_F(chip, power_cycle_when_idle_keeps_everything)
 	EXPECT_EQ(0, sim_stat(&self->s, "torn_ops"));
 }
 
+/*
+ * fault_miso_after N: MISO is lost (stuck high, as an open line with the
+ * pull-up) after the Nth array data byte from arming, in the middle of a
+ * read; bytes of other commands (9Fh) do not count.
+ */
+TEST_F(chip, miso_lost_after_n_read_bytes)
+{
+	__u8 data[512], got[256], id[3];
+	int i, bad = 0;
+
+	fill(data, sizeof(data), 9);
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0xb0000, data, sizeof(data)));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_miso_after", "300"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xef, id[0]);
+	EXPECT_EQ(300, sim_get(&self->s, "fault_miso_after"));
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0xb0000, got, 256));
+	EXPECT_EQ(0, memcmp(got, data, 256));
+	EXPECT_EQ(44, sim_get(&self->s, "fault_miso_after"));
+	ASSERT_EQ(0, rd(&self->s, 0x0c, 4, 1, 0xb0100, got, 256));
+	EXPECT_EQ(0, memcmp(got, data + 256, 44));
+	for (i = 44; i < 256; i++)
+		bad += got[i] != 0xff;
+	EXPECT_EQ(0, bad);
+	EXPECT_EQ(0, sim_get(&self->s, "fault_miso_after"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xff, id[0] & id[1] & id[2]);		/* and it stays lost */
+	ASSERT_EQ(0, sim_set(&self->s, "fault_miso", "none"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xef, id[0]);
+}
+
+/*
+ * fault_power_cycle_nth: the power cut comes after the Nth execution of
+ * fault_power_cycle_op, e.g. inside one multi-page write.  On 12h the
+ * third page is torn (some of its bits); on 06h the cut falls between the
+ * second page and the third, whose program then lacks WEL (DS-257FV
+ * §8.2.25) and is ignored.
+ */
+TEST_F(chip, power_cycle_after_nth_page_program)
+{
+	__u8 got[256];
+	int p, i, zero;
+
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_op", "0x12"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_nth", "3"));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	for (p = 0; p < 4; p++) {
+		pp_fill(&self->s, 0xc0000 + p * 256, 0x00, 256);
+		wait_idle(&self->s);
+		if (p == 1)
+			EXPECT_EQ(1, sim_get(&self->s, "fault_power_cycle_nth"));
+	}
+	EXPECT_EQ(1, sim_stat(&self->s, "power_cycles"));
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+	EXPECT_EQ(0, sim_get(&self->s, "fault_power_cycle_op"));
+	for (p = 0; p < 4; p++) {
+		ASSERT_EQ(0, img_rw(&self->s, 0, 0xc0000 + p * 256, got, 256));
+		for (i = 0, zero = 0; i < 256; i++)
+			zero += got[i] == 0x00;
+		/* page 3 torn, the others programmed in full */
+		EXPECT_EQ(p != 2, zero == 256) TH_LOG("page %d", p + 1);
+	}
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_op", "0x06"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_nth", "3"));
+	for (p = 0; p < 3; p++) {
+		pp_fill(&self->s, 0xd0000 + p * 256, 0x00, 256);
+		wait_idle(&self->s);
+	}
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xd0100, got, 1));
+	EXPECT_EQ(0x00, got[0]);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xd0200, got, 1));
+	EXPECT_EQ(0xff, got[0]) TH_LOG("the third page was programmed");
+	EXPECT_EQ(2, sim_stat(&self->s, "power_cycles"));
+}
+
+/*
+ * swap_profile: the chip is replaced by another profile of the same size
+ * between two commands.  9Fh then reads the new ID (chips.md §2: C8 67 19
+ * for the GD25LB256E), the array is kept, 5Ah reads FFh (no table) and
+ * 35h does not exist; a chip of another size is refused.
+ */
+TEST_F(chip, swap_profile_changes_the_chip)
+{
+	__u8 id[3], mark = 0xa5, got[4];
+	char model[32] = "", path[512];
+	FILE *f;
+
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x10, &mark, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	ASSERT_EQ(0, sim_set(&self->s, "swap_profile", "gd25lb256e"));
+	snprintf(path, sizeof(path), "%s/model", self->s.sim);
+	f = fopen(path, "r");
+	ASSERT_NE(NULL, f);
+	ASSERT_NE(NULL, fgets(model, sizeof(model), f));
+	fclose(f);
+	EXPECT_STREQ("gd25lb256e\n", model);
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xc8, id[0]);
+	EXPECT_EQ(0x67, id[1]);
+	EXPECT_EQ(0x19, id[2]);
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x10, got, 1));	/* 3-byte again */
+	EXPECT_EQ(0xa5, got[0]);
+	ASSERT_EQ(0, rd(&self->s, 0x5a, 3, 1, 0, got, 4));
+	EXPECT_EQ(0xff, got[0] & got[1] & got[2] & got[3]);
+	EXPECT_EQ(0xff, rdsr(&self->s, 0x35));
+	EXPECT_EQ(-EINVAL, sim_set(&self->s, "swap_profile", "w25q128jv"));
+	EXPECT_EQ(-EINVAL, sim_set(&self->s, "swap_profile", "nosuchchip"));
+	ASSERT_EQ(0, sim_set(&self->s, "swap_profile", "w25q256jw"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xef, id[0]);
+	EXPECT_EQ(0x60, id[1]);
+	EXPECT_EQ(0x02, rdsr(&self->s, 0x35));		/* QE fixed, -IQ */
+}
+
 /* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
 
 FIXTURE(mx) {

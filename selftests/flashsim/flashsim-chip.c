@@ -602,18 +602,41 @@ static bool fs_fast_read(const struct flashsim_chip *chip, unsigned int lines)
 }
 
 /*
+ * fault_miso_after: @n more array data bytes went out, ending at byte @at
+ * of this transfer.  When the count runs out, MISO is lost from there on:
+ * fault_miso becomes "high" and the bus forces the rest of the transfer
+ * (chip->miso_cut) and everything after to FFh.  The chip itself goes on.
+ */
+static void fs_miso_count(struct flashsim_chip *chip, u32 at, u32 n)
+{
+	if (!chip->fault.miso_after)
+		return;
+	chip->fault.miso_after -= min(n, chip->fault.miso_after);
+	if (chip->fault.miso_after)
+		return;
+	chip->fault.miso = FS_MISO_HIGH;
+	chip->miso_cut = at;
+}
+
+/*
  * Clock @len bytes on @lines IO lines through the selected chip.  @tx NULL
  * means the host drives zeros; @rx NULL means nobody samples MISO.
  */
 void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
 			 u32 len, unsigned int lines)
 {
-	u32 i = 0;
+	u32 i = 0, n;
+	bool data;
 	u8 out;
 
 	while (i < len) {
 		if (fs_fast_read(chip, lines)) {
-			i += fs_read_run(chip, rx ? rx + i : NULL, len - i);
+			n = len - i;
+			if (chip->fault.miso_after)
+				n = min(n, chip->fault.miso_after);
+			n = fs_read_run(chip, rx ? rx + i : NULL, n);
+			i += n;
+			fs_miso_count(chip, i, n);
 			continue;
 		}
 		if (chip->cmd.phase == FS_PH_IGNORE) {
@@ -621,10 +644,14 @@ void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
 				memset(rx + i, FS_HIZ, len - i);
 			return;
 		}
+		data = chip->cmd.phase == FS_PH_OUT &&
+		       (chip->cmd.op->flags & FS_OP_READ);
 		out = fs_step(chip, tx ? tx[i] : 0, lines);
 		if (rx)
 			rx[i] = out;
 		i++;
+		if (data)
+			fs_miso_count(chip, i, 1);
 	}
 }
 
@@ -650,7 +677,13 @@ static void fs_power_fail(struct flashsim_chip *chip,
 	if (!chip->fault.power_cycle_op ||
 	    chip->fault.power_cycle_op != op->opcode)
 		return;
+	/* fault_power_cycle_nth: not this one yet */
+	if (chip->fault.power_cycle_nth > 1) {
+		chip->fault.power_cycle_nth--;
+		return;
+	}
 	chip->fault.power_cycle_op = 0;
+	chip->fault.power_cycle_nth = 1;
 	chip->stats.faults++;
 	fs_power_cut(chip, true);
 }
@@ -779,12 +812,71 @@ static int fs_chip_alloc(struct flashsim_chip *chip)
 	return 0;
 }
 
+static void fs_nv_defaults(struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+	unsigned int reg;
+
+	for (reg = 0; reg < FS_NREGS; reg++)
+		chip->sr_nv[reg] = prof->sr_default[reg] | prof->sr->fixed1[reg];
+}
+
+/*
+ * debugfs swap_profile: the board is powered off, the chip replaced by one
+ * of another profile of the same size and powered on again.  The new chip
+ * holds the same array bytes (as if programmed with the same image), its
+ * factory register values, erased security registers, no SPB set.
+ */
+int flashsim_chip_swap(struct flashsim_chip *chip,
+		       const struct flashsim_profile *prof)
+{
+	size_t secreg = (size_t)prof->secreg_count * prof->secreg_size;
+	unsigned long *locks, *spb = NULL;
+	unsigned int nlocks;
+	u8 *latch, *sr;
+
+	if (!fs_profile_ok(prof) || prof->size != chip->prof->size)
+		return -EINVAL;
+	nlocks = flashsim_lock_count(prof);
+	sr = kmalloc(max_t(size_t, secreg, 1), GFP_KERNEL);
+	latch = kmalloc(prof->page_size, GFP_KERNEL);
+	locks = bitmap_zalloc(nlocks, GFP_KERNEL);
+	if (prof->features & FS_F_ASP)
+		spb = bitmap_zalloc(nlocks, GFP_KERNEL);
+	if (!sr || !latch || !locks || (!spb && (prof->features & FS_F_ASP))) {
+		kfree(sr);
+		kfree(latch);
+		bitmap_free(locks);
+		bitmap_free(spb);
+		return -ENOMEM;
+	}
+	flashsim_chip_forget(chip);
+	kfree(chip->secreg);
+	kfree(chip->latch);
+	bitmap_free(chip->locks);
+	bitmap_free(chip->spb);
+	memset(sr, 0xff, secreg);
+	chip->secreg = sr;
+	chip->latch = latch;
+	chip->locks = locks;
+	chip->spb = spb;
+	chip->nlocks = nlocks;
+	chip->prof = prof;
+	memset(chip->optab, 0, sizeof(chip->optab));
+	fs_build_optab(chip);
+	chip->qe_free = false;
+	fs_nv_defaults(chip);
+	memset(&chip->cmd, 0, sizeof(chip->cmd));
+	fs_power_on(chip, false);
+	chip->reset_until = 0;
+	return 0;
+}
+
 struct flashsim_chip *flashsim_chip_create(struct device *dev,
 					   const struct flashsim_profile *prof,
 					   unsigned int cs, u32 busy_div)
 {
 	struct flashsim_chip *chip;
-	unsigned int reg;
 	int ret;
 
 	if (!fs_profile_ok(prof)) {
@@ -805,11 +897,12 @@ struct flashsim_chip *flashsim_chip_create(struct device *dev,
 		return ERR_PTR(ret);
 	fs_build_optab(chip);
 	fs_make_uid(chip);
-	for (reg = 0; reg < FS_NREGS; reg++)
-		chip->sr_nv[reg] = prof->sr_default[reg] | prof->sr->fixed1[reg];
+	fs_nv_defaults(chip);
 	chip->wp_high = true;
 	chip->fault.seed = 1;
 	chip->fault.prng = 1;
+	chip->fault.power_cycle_nth = 1;
+	chip->miso_cut = U32_MAX;
 	fs_power_on(chip, false);
 	return chip;
 }

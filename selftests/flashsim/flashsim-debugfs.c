@@ -227,6 +227,28 @@ static int fs_set_power_cycle_op(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_power_cycle_nth(struct flashsim_chip *chip)
+{
+	return chip->fault.power_cycle_nth;
+}
+
+static int fs_set_power_cycle_nth(struct flashsim_chip *chip, u32 val)
+{
+	chip->fault.power_cycle_nth = val ?: 1;
+	return 0;
+}
+
+static u32 fs_get_miso_after(struct flashsim_chip *chip)
+{
+	return chip->fault.miso_after;
+}
+
+static int fs_set_miso_after(struct flashsim_chip *chip, u32 val)
+{
+	chip->fault.miso_after = val;
+	return 0;
+}
+
 /* DS-257FV §8.2.8-9: ADS, whether B7h/ADP or a status bit shows it */
 static u32 fs_get_addr_mode(struct flashsim_chip *chip)
 {
@@ -267,6 +289,10 @@ static const struct fs_knob fs_knobs[] = {
 	  fs_set_xfer_error },
 	{ "fault_power_cycle_op", 0600, true, false, fs_get_power_cycle_op,
 	  fs_set_power_cycle_op },
+	{ "fault_power_cycle_nth", 0600, false, false, fs_get_power_cycle_nth,
+	  fs_set_power_cycle_nth },
+	{ "fault_miso_after", 0600, false, false, fs_get_miso_after,
+	  fs_set_miso_after },
 	{ "busy_div", 0600, false, false, fs_get_busy_div, fs_set_busy_div },
 };
 
@@ -363,7 +389,9 @@ static int fs_model_show(struct seq_file *m, void *unused)
 {
 	struct flashsim_chip *chip = m->private;
 
+	mutex_lock(&chip->lock);
 	seq_printf(m, "%s\n", chip->prof->name);
+	mutex_unlock(&chip->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(fs_model);
@@ -586,6 +614,35 @@ static const struct file_operations fs_stats_fops = {
 	.release = single_release,
 };
 
+/* swap_profile: write a profile name; the chip is replaced by that one */
+static ssize_t fs_swap_write(struct file *file, const char __user *ubuf,
+			     size_t count, loff_t *ppos)
+{
+	struct flashsim_chip *chip = file->private_data;
+	const struct flashsim_profile *prof;
+	char buf[32];
+	int ret;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	prof = flashsim_profile_find(strim(buf));
+	if (!prof)
+		return -EINVAL;
+	mutex_lock(&chip->lock);
+	ret = flashsim_chip_swap(chip, prof);
+	mutex_unlock(&chip->lock);
+	return ret ?: count;
+}
+
+static const struct file_operations fs_swap_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = fs_swap_write,
+};
+
 /* ---- directory ---- */
 
 static void fs_debugfs_remove(void *data)
@@ -608,6 +665,7 @@ int flashsim_debugfs_add(struct device *dev, struct flashsim_chip *chip,
 	dir = debugfs_create_dir(name, flashsim_debugfs_root);
 	chip->dir = dir;
 	debugfs_create_file("model", 0400, dir, chip, &fs_model_fops);
+	debugfs_create_file("swap_profile", 0200, dir, chip, &fs_swap_fops);
 	debugfs_create_file_size("image", 0600, dir, chip, &fs_image_fops,
 				 chip->prof->size);
 	debugfs_create_file("locks", 0600, dir, chip, &fs_locks_fops);

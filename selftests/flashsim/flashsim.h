@@ -234,6 +234,8 @@ struct flashsim_faults {
 	u32 prng;
 	u32 xfer_error;
 	u8 power_cycle_op;	/* power cycle after this command, 0 = off */
+	u32 power_cycle_nth;	/* ... after its Nth execution (1: the next) */
+	u32 miso_after;		/* array data bytes left before MISO is lost */
 };
 
 struct flashsim_stats {
@@ -281,6 +283,7 @@ struct flashsim_chip {
 	bool sus;		/* SUS status bit */
 	bool selected;		/* CS# low */
 	bool op_unseen;		/* no status read has shown the end yet */
+	u32 miso_cut;		/* fault_miso_after fired here; U32_MAX: not */
 	u8 cont_op;		/* continuous read mode opcode, 0: off */
 
 	enum flashsim_busy busy;
@@ -320,6 +323,8 @@ void flashsim_chip_power_cycle(struct flashsim_chip *chip);
 void flashsim_chip_save(struct flashsim_chip *chip, enum flashsim_busy what,
 			u32 addr, u32 len);
 void flashsim_chip_forget(struct flashsim_chip *chip);
+int flashsim_chip_swap(struct flashsim_chip *chip,
+		       const struct flashsim_profile *prof);
 void flashsim_chip_reset(struct flashsim_chip *chip);
 bool flashsim_chip_busy(struct flashsim_chip *chip);
 void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
