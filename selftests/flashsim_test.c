@@ -660,6 +660,407 @@ TEST_F(chip, bus_read_matches_debugfs_image)
 	EXPECT_EQ(1, sim_get(&self->s, "wp"));
 }
 
+/* BUSY (SR1 bit 0) still 1 after polling it for @ms milliseconds? */
+static int still_busy_after(struct sim *self, int ms)
+{
+	int i;
+
+	for (i = 0; i < ms * 10; i++) {
+		if (!(rdsr(self, 0x05) & 1))
+			return 0;
+		usleep(100);
+	}
+	return 1;
+}
+
+/* WREN + 12h (4-byte page program) of @len bytes of @val at @addr */
+static void pp_fill(struct sim *self, __u32 addr, __u8 val, size_t len)
+{
+	__u8 buf[256];
+
+	memset(buf, val, sizeof(buf));
+	cmd(self, 0x06);
+	addr_cmd(self, 0x12, 4, addr, buf, len);
+}
+
+/*
+ * fault_stuck_after 2, fault_stuck_on program: the first page program ends
+ * as DS-257FV §8.2.25 says (BUSY back to 0 after tPP, 0.4 ms typ), the
+ * second one never does, while its data still lands in the array.  An
+ * erase before it is not counted.  Writing 0 ends the stuck BUSY.
+ */
+TEST_F(chip, stuck_after_second_program)
+{
+	__u8 got[4];
+
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_on", "program"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "2"));
+	EXPECT_EQ(2, sim_get(&self->s, "fault_stuck_after"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x30000, NULL, 0));
+	EXPECT_EQ(0, still_busy_after(&self->s, 200)) TH_LOG("erase counted");
+	pp_fill(&self->s, 0x30000, 0x11, 4);
+	EXPECT_EQ(0, still_busy_after(&self->s, 200)) TH_LOG("first program stuck");
+	EXPECT_EQ(1, sim_get(&self->s, "fault_stuck_after"));
+	pp_fill(&self->s, 0x30100, 0x22, 4);
+	EXPECT_EQ(1, still_busy_after(&self->s, 50)) TH_LOG("second program ended");
+	EXPECT_EQ(0, sim_get(&self->s, "fault_stuck_after"));
+	/* the fault fired once, then every poll was answered busy */
+	EXPECT_LE(2, sim_stat(&self->s, "faults"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x30100, got, 4));
+	EXPECT_EQ(0x22, got[0]);
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "0"));
+	EXPECT_EQ(0, still_busy_after(&self->s, 10));
+	EXPECT_EQ(0, sim_get(&self->s, "fault_stuck_busy"));
+}
+
+/* fault_stuck_on erase / status: only that kind counts (DS-257FV §8.2.5) */
+TEST_F(chip, stuck_after_counts_only_its_kind)
+{
+	__u8 w[2] = { 0x01, 0x00 };
+
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_on", "erase"));
+	EXPECT_EQ(0, sim_set(&self->s, "fault_stuck_on", "bogus") == 0);
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "1"));
+	pp_fill(&self->s, 0x40000, 0x00, 1);
+	EXPECT_EQ(0, still_busy_after(&self->s, 200));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	EXPECT_EQ(0, still_busy_after(&self->s, 200));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x40000, NULL, 0));
+	EXPECT_EQ(1, still_busy_after(&self->s, 300)) TH_LOG("erase not stuck");
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "0"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_on", "status"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_after", "1"));
+	pp_fill(&self->s, 0x40000, 0x00, 1);
+	EXPECT_EQ(0, still_busy_after(&self->s, 200));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	EXPECT_EQ(1, still_busy_after(&self->s, 50)) TH_LOG("status write not stuck");
+	/* fault_stuck_busy 0 also ends it, as it always did */
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_busy", "0"));
+	EXPECT_EQ(0, still_busy_after(&self->s, 10));
+}
+
+/* fault_stuck_busy as before: idle chip at once, BUSY until cleared */
+TEST_F(chip, stuck_busy_when_idle_is_immediate)
+{
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_busy", "1"));
+	EXPECT_EQ(1, still_busy_after(&self->s, 20));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_stuck_busy", "0"));
+	EXPECT_EQ(0, still_busy_after(&self->s, 10));
+}
+
+/*
+ * DS-257FV §8: while BUSY only the status reads (and 75h) are accepted.
+ * cmds_while_busy counts everything else sent then; polls do not count.
+ */
+TEST_F(chip, cmds_while_busy_counts_non_status_commands)
+{
+	__u8 got[4];
+
+	ASSERT_EQ(0, sim_set(&self->s, "busy_div", "1"));	/* real 45 ms */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x50000, NULL, 0));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(1, rdsr(&self->s, 0x05) & 1);
+	EXPECT_EQ(0x02, rdsr(&self->s, 0x35) & 0x02);
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x50000, got, 4));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	EXPECT_EQ(2, sim_stat(&self->s, "cmds_while_busy"));
+	EXPECT_EQ(2, sim_stat(&self->s, "ignored"));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x50000, got, 4));
+	EXPECT_EQ(2, sim_stat(&self->s, "cmds_while_busy"));
+	/* the host sent a command before it saw the end: counted once */
+	EXPECT_EQ(1, sim_stat(&self->s, "unobserved_ends"));
+}
+
+/*
+ * unobserved_ends: a program whose end (BUSY 1 -> 0, DS-257FV §8.2.25) no
+ * 05h read showed before the next command counts even when tPP had long
+ * passed; 35h does not show BUSY; a power cycle leaves nothing to see.
+ */
+TEST_F(chip, unobserved_ends_counts_ends_no_poll_saw)
+{
+	__u8 got[4];
+
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	pp_fill(&self->s, 0x60000, 0x00, 4);
+	usleep(20000);				/* tPP / busy_div long over */
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x60000, got, 4));
+	EXPECT_EQ(0x00, got[0]);
+	EXPECT_EQ(1, sim_stat(&self->s, "unobserved_ends"));
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+	pp_fill(&self->s, 0x60100, 0x00, 4);
+	wait_idle(&self->s);
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0x60100, got, 4));
+	EXPECT_EQ(1, sim_stat(&self->s, "unobserved_ends"));
+	pp_fill(&self->s, 0x60200, 0x00, 4);
+	usleep(20000);
+	rdsr(&self->s, 0x35);			/* SR2: no BUSY bit */
+	ASSERT_EQ(0, cmd(&self->s, 0x04));
+	EXPECT_EQ(2, sim_stat(&self->s, "unobserved_ends"));
+	pp_fill(&self->s, 0x60300, 0x00, 4);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, cmd(&self->s, 0x04));
+	EXPECT_EQ(2, sim_stat(&self->s, "unobserved_ends"));
+	/* the WRENs of pp_fill came after polled or power-cycled ends */
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+}
+
+/*
+ * Power lost during a page program (fault_power_cycle_op 12h: the cut
+ * comes while tPP runs) leaves a seeded subset of the bits it clears
+ * (flashsim.rst; an assumption, Winbond says it only for a suspended
+ * program).  0xF0 programmed with 0x3C: full result 0x30; a torn byte
+ * keeps 0x30 set, gains no 0x0F bit, and is one of F0 B0 70 30.
+ */
+static void torn_program(struct sim *self, __u32 addr, __u8 *got)
+{
+	__u8 old[256], data[256];
+
+	memset(old, 0xf0, sizeof(old));
+	memset(data, 0x3c, sizeof(data));
+	img_rw(self, 1, addr, old, sizeof(old));
+	sim_set(self, "fault_seed", "5");
+	sim_set(self, "fault_power_cycle_op", "0x12");
+	cmd(self, 0x06);
+	addr_cmd(self, 0x12, 4, addr, data, sizeof(data));
+	img_rw(self, 0, addr, got, 256);
+}
+
+TEST_F(chip, power_cut_mid_program_leaves_some_bits)
+{
+	__u8 a[256], b[256];
+	int i, full = 0, none = 0, bad = 0;
+
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	torn_program(&self->s, 0x80000, a);
+	EXPECT_EQ(1, sim_stat(&self->s, "power_cycles"));
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+	EXPECT_EQ(0, rdsr(&self->s, 0x05) & 3);		/* idle, WEL lost */
+	for (i = 0; i < 256; i++) {
+		bad += (a[i] & 0x0f) || (a[i] & 0x30) != 0x30;
+		full += a[i] == 0x30;
+		none += a[i] == 0xf0;
+	}
+	EXPECT_EQ(0, bad);
+	EXPECT_GT(256 - full, 0) TH_LOG("the program completed in full");
+	EXPECT_GT(256 - none, 0) TH_LOG("the program left nothing");
+	/* the same seed gives the same torn page */
+	torn_program(&self->s, 0x80100, b);
+	EXPECT_EQ(0, memcmp(a, b, 256));
+}
+
+/*
+ * A power_cycle during a 64 KiB erase (DCh, tBE2 150 ms typ, busy_div 1)
+ * leaves a mix of erased, old and other bytes; one after the erase ended
+ * (or on an idle chip) changes nothing.
+ */
+TEST_F(chip, power_cut_mid_erase_leaves_a_mix)
+{
+	static __u8 buf[65536];
+	int i, ff = 0, old = 0, other = 0;
+
+	memset(buf, 0x5a, sizeof(buf));
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x90000, buf, sizeof(buf)));
+	ASSERT_EQ(0, sim_set(&self->s, "busy_div", "1"));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xdc, 4, 0x90000, NULL, 0));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x90000, buf, sizeof(buf)));
+	for (i = 0; i < (int)sizeof(buf); i++) {
+		ff += buf[i] == 0xff;
+		old += buf[i] == 0x5a;
+		other += buf[i] != 0xff && buf[i] != 0x5a;
+	}
+	EXPECT_LT(1000, ff);
+	EXPECT_LT(1000, old);
+	EXPECT_LT(1000, other);
+	/* the same erase, completed before the power cycle: all FFh */
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0xdc, 4, 0x90000, NULL, 0));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x90000, buf, sizeof(buf)));
+	for (i = 0, ff = 0; i < (int)sizeof(buf); i++)
+		ff += buf[i] == 0xff;
+	EXPECT_EQ((int)sizeof(buf), ff);
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+}
+
+/* Power lost during tW: the register is the old or the new value, seeded */
+TEST_F(chip, power_cut_mid_status_write_old_or_new)
+{
+	__u8 w[2] = { 0x01, 0x1c };
+	char seed[16];
+	int i, olds = 0, news = 0, bad = 0;
+	__u8 sr;
+
+	for (i = 1; i <= 16; i++) {
+		ASSERT_EQ(0, sim_set(&self->s, "sr1", "0"));
+		snprintf(seed, sizeof(seed), "%d", i);
+		ASSERT_EQ(0, sim_set(&self->s, "fault_seed", seed));
+		ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_op", "0x01"));
+		ASSERT_EQ(0, cmd(&self->s, 0x06));
+		ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+		sr = rdsr(&self->s, 0x05);
+		olds += sr == 0x00;
+		news += sr == 0x1c;
+		bad += sr != 0x00 && sr != 0x1c;
+	}
+	EXPECT_EQ(0, bad);
+	EXPECT_LT(0, olds);
+	EXPECT_LT(0, news);
+	EXPECT_EQ(16, sim_stat(&self->s, "torn_ops"));
+}
+
+/* A power cycle on an idle chip changes nothing of the array */
+TEST_F(chip, power_cycle_when_idle_keeps_everything)
+{
+	__u8 data[16], got[16];
+
+	fill(data, sizeof(data), 3);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0xa0000, data, 16));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xa0000, got, 16));
+	EXPECT_EQ(0, memcmp(data, got, 16));
+	EXPECT_EQ(0, sim_stat(&self->s, "torn_ops"));
+	EXPECT_EQ(1, sim_stat(&self->s, "power_cycles"));
+	/* tPP over, though no status read has seen it: complete too */
+	fill(data, sizeof(data), 4);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0xa1000, data, 16));
+	usleep(20000);
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xa1000, got, 16));
+	EXPECT_EQ(0, memcmp(data, got, 16));
+	EXPECT_EQ(0, sim_stat(&self->s, "torn_ops"));
+}
+
+/*
+ * fault_miso_after N: MISO is lost (stuck high, as an open line with the
+ * pull-up) after the Nth array data byte from arming, in the middle of a
+ * read; bytes of other commands (9Fh) do not count.
+ */
+TEST_F(chip, miso_lost_after_n_read_bytes)
+{
+	__u8 data[512], got[256], id[3];
+	int i, bad = 0;
+
+	fill(data, sizeof(data), 9);
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0xb0000, data, sizeof(data)));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_miso_after", "300"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xef, id[0]);
+	EXPECT_EQ(300, sim_get(&self->s, "fault_miso_after"));
+	ASSERT_EQ(0, rd(&self->s, 0x13, 4, 0, 0xb0000, got, 256));
+	EXPECT_EQ(0, memcmp(got, data, 256));
+	EXPECT_EQ(44, sim_get(&self->s, "fault_miso_after"));
+	ASSERT_EQ(0, rd(&self->s, 0x0c, 4, 1, 0xb0100, got, 256));
+	EXPECT_EQ(0, memcmp(got, data + 256, 44));
+	for (i = 44; i < 256; i++)
+		bad += got[i] != 0xff;
+	EXPECT_EQ(0, bad);
+	EXPECT_EQ(0, sim_get(&self->s, "fault_miso_after"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xff, id[0] & id[1] & id[2]);		/* and it stays lost */
+	ASSERT_EQ(0, sim_set(&self->s, "fault_miso", "none"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xef, id[0]);
+}
+
+/*
+ * fault_power_cycle_nth: the power cut comes after the Nth execution of
+ * fault_power_cycle_op, e.g. inside one multi-page write.  On 12h the
+ * third page is torn (some of its bits); on 06h the cut falls between the
+ * second page and the third, whose program then lacks WEL (DS-257FV
+ * §8.2.25) and is ignored.
+ */
+TEST_F(chip, power_cycle_after_nth_page_program)
+{
+	__u8 got[256];
+	int p, i, zero;
+
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_op", "0x12"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_nth", "3"));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	for (p = 0; p < 4; p++) {
+		pp_fill(&self->s, 0xc0000 + p * 256, 0x00, 256);
+		wait_idle(&self->s);
+		if (p == 1)
+			EXPECT_EQ(1, sim_get(&self->s, "fault_power_cycle_nth"));
+	}
+	EXPECT_EQ(1, sim_stat(&self->s, "power_cycles"));
+	EXPECT_EQ(1, sim_stat(&self->s, "torn_ops"));
+	EXPECT_EQ(0, sim_get(&self->s, "fault_power_cycle_op"));
+	for (p = 0; p < 4; p++) {
+		ASSERT_EQ(0, img_rw(&self->s, 0, 0xc0000 + p * 256, got, 256));
+		for (i = 0, zero = 0; i < 256; i++)
+			zero += got[i] == 0x00;
+		/* page 3 torn, the others programmed in full */
+		EXPECT_EQ(p != 2, zero == 256) TH_LOG("page %d", p + 1);
+	}
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_op", "0x06"));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_power_cycle_nth", "3"));
+	for (p = 0; p < 3; p++) {
+		pp_fill(&self->s, 0xd0000 + p * 256, 0x00, 256);
+		wait_idle(&self->s);
+	}
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xd0100, got, 1));
+	EXPECT_EQ(0x00, got[0]);
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0xd0200, got, 1));
+	EXPECT_EQ(0xff, got[0]) TH_LOG("the third page was programmed");
+	EXPECT_EQ(2, sim_stat(&self->s, "power_cycles"));
+}
+
+/*
+ * swap_profile: the chip is replaced by another profile of the same size
+ * between two commands.  9Fh then reads the new ID (chips.md §2: C8 67 19
+ * for the GD25LB256E), the array is kept, 5Ah reads FFh (no table) and
+ * 35h does not exist; a chip of another size is refused.
+ */
+TEST_F(chip, swap_profile_changes_the_chip)
+{
+	__u8 id[3], mark = 0xa5, got[4];
+	char model[32] = "", path[512];
+	FILE *f;
+
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x10, &mark, 1));
+	ASSERT_EQ(0, cmd(&self->s, 0xb7));
+	ASSERT_EQ(0, sim_set(&self->s, "swap_profile", "gd25lb256e"));
+	snprintf(path, sizeof(path), "%s/model", self->s.sim);
+	f = fopen(path, "r");
+	ASSERT_NE(NULL, f);
+	ASSERT_NE(NULL, fgets(model, sizeof(model), f));
+	fclose(f);
+	EXPECT_STREQ("gd25lb256e\n", model);
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xc8, id[0]);
+	EXPECT_EQ(0x67, id[1]);
+	EXPECT_EQ(0x19, id[2]);
+	ASSERT_EQ(0, rd(&self->s, 0x03, 3, 0, 0x10, got, 1));	/* 3-byte again */
+	EXPECT_EQ(0xa5, got[0]);
+	ASSERT_EQ(0, rd(&self->s, 0x5a, 3, 1, 0, got, 4));
+	EXPECT_EQ(0xff, got[0] & got[1] & got[2] & got[3]);
+	EXPECT_EQ(0xff, rdsr(&self->s, 0x35));
+	EXPECT_EQ(-EINVAL, sim_set(&self->s, "swap_profile", "w25q128jv"));
+	EXPECT_EQ(-EINVAL, sim_set(&self->s, "swap_profile", "nosuchchip"));
+	ASSERT_EQ(0, sim_set(&self->s, "swap_profile", "w25q256jw"));
+	ASSERT_EQ(0, rd(&self->s, 0x9f, 0, 0, 0, id, 3));
+	EXPECT_EQ(0xef, id[0]);
+	EXPECT_EQ(0x60, id[1]);
+	EXPECT_EQ(0x02, rdsr(&self->s, 0x35));		/* QE fixed, -IQ */
+}
+
 /* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
 
 FIXTURE(mx) {

@@ -183,6 +183,21 @@ sim_reset_stats() {
 	echo 0 > "$SIM/stats"
 }
 
+# sim_assert_bus_discipline NAME: one test result, ok when, since the last
+# sim_reset_stats, the host sent the chip no command but a status read
+# while it was busy (stats cmds_while_busy) and no command after a
+# program, erase or status write whose end no status read had shown
+# (unobserved_ends); Documentation/flashsim.rst, "Counters".  Counts as
+# one test in the script's plan.
+sim_assert_bus_discipline() {
+	b=$(sim_stat cmds_while_busy) u=$(sim_stat unobserved_ends)
+	if [ "$b" = 0 ] && [ "$u" = 0 ]; then
+		t_ok "$1"
+	else
+		t_fail "$1" "cmds_while_busy $b, unobserved_ends $u (both must be 0)"
+	fi
+}
+
 # sim_hash [LEN]: sha256 of the simulated array (whole chip by default)
 sim_hash() {
 	if [ -n "$1" ]; then

@@ -17,6 +17,7 @@
 #include <linux/log2.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -35,24 +36,100 @@ static ktime_t fs_deadline(const struct flashsim_chip *chip, u32 typ_us)
 	return ktime_add_ns(ktime_get(), div_u64(ns, chip->busy_div));
 }
 
+static void fs_undo_free(struct flashsim_undo *u)
+{
+	kvfree(u->old);
+	memset(u, 0, sizeof(*u));
+}
+
 /*
  * End an operation whose time is up.  WEL clears when a program, erase or
  * non-volatile status write completes (DS-257FV, DS-128JV; chips.md §6).
+ * From now on a power cut leaves its full effect.
  */
 static void fs_settle(struct flashsim_chip *chip)
 {
 	if (chip->busy == FS_BUSY_NONE ||
 	    ktime_before(ktime_get(), chip->busy_until))
 		return;
-	if (chip->busy != FS_BUSY_SUSPEND)
+	if (chip->busy != FS_BUSY_SUSPEND) {
 		chip->wel = false;
+		fs_undo_free(&chip->undo);
+	}
 	chip->busy = FS_BUSY_NONE;
+}
+
+/*
+ * A program, erase or non-volatile status write is about to change
+ * [addr, addr + len) of the array (len 0: only status registers): keep
+ * what it replaces until it completes.  The effect itself is applied at
+ * once, as before; only a power cut while busy goes back to this.  If the
+ * copy cannot be allocated the operation stays all-or-nothing (full).
+ */
+void flashsim_chip_save(struct flashsim_chip *chip, enum flashsim_busy what,
+			u32 addr, u32 len)
+{
+	struct flashsim_undo *u = &chip->undo;
+
+	fs_undo_free(u);
+	if (len) {
+		u->old = kvmalloc(len, GFP_KERNEL);
+		if (!u->old)
+			return;
+		memcpy(u->old, chip->array + addr, len);
+	}
+	u->what = what;
+	u->addr = addr;
+	u->len = len;
+	memcpy(u->sr_nv, chip->sr_nv, sizeof(u->sr_nv));
+}
+
+/* debugfs set the array or a register: nothing to go back to any more */
+void flashsim_chip_forget(struct flashsim_chip *chip)
+{
+	fs_undo_free(&chip->undo);
+	fs_undo_free(&chip->sus_undo);
 }
 
 bool flashsim_chip_busy(struct flashsim_chip *chip)
 {
 	fs_settle(chip);
 	return chip->fault.stuck || chip->busy != FS_BUSY_NONE;
+}
+
+/* Does fault_stuck_after count this operation? */
+static bool fs_stuck_counts(const struct flashsim_chip *chip,
+			    enum flashsim_busy what)
+{
+	switch (chip->fault.stuck_on) {
+	case FS_STUCK_ANY:
+		return what == FS_BUSY_PROGRAM || what == FS_BUSY_ERASE ||
+		       what == FS_BUSY_CHIP_ERASE || what == FS_BUSY_WRSR;
+	case FS_STUCK_PROGRAM:
+		return what == FS_BUSY_PROGRAM;
+	case FS_STUCK_ERASE:
+		return what == FS_BUSY_ERASE || what == FS_BUSY_CHIP_ERASE;
+	case FS_STUCK_STATUS:
+		return what == FS_BUSY_WRSR;
+	}
+	return false;
+}
+
+/*
+ * fault_stuck_after: the Nth counted operation from arming goes busy and
+ * never comes back (BUSY reads 1 until the fault is cleared); the ones
+ * before it behave normally, so the host meets the stuck chip in the
+ * middle of a write or erase, in that operation's own wait.  The
+ * operation itself still completes in the array as usual.
+ */
+static void fs_stuck_count(struct flashsim_chip *chip, enum flashsim_busy what)
+{
+	if (!chip->fault.stuck_after || !fs_stuck_counts(chip, what))
+		return;
+	if (--chip->fault.stuck_after)
+		return;
+	chip->fault.stuck = true;
+	chip->stats.faults++;
 }
 
 /* Go busy for the datasheet typical time, scaled down by busy_div. */
@@ -62,6 +139,8 @@ void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 	chip->stats.busy_ns += (u64)typ_us * NSEC_PER_USEC;
 	if (chip->fault.stuck_busy)
 		chip->fault.stuck = true;
+	fs_stuck_count(chip, what);
+	chip->op_unseen = what != FS_BUSY_SUSPEND;
 	chip->busy = what;
 	chip->busy_until = fs_deadline(chip, typ_us);
 }
@@ -77,9 +156,21 @@ void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck)
 }
 
 /*
+ * fault_stuck_after N: arm (N > 0) or disarm (0) the countdown; either
+ * write also ends a stuck BUSY the countdown caused earlier.
+ */
+void flashsim_chip_set_stuck_after(struct flashsim_chip *chip, u32 n)
+{
+	chip->fault.stuck_after = n;
+	if (!chip->fault.stuck_busy)
+		chip->fault.stuck = false;
+}
+
+/*
  * 75h (DS-257FV §8.2.31): BUSY stays 1 for tSUS, then SUS=1.  The time
- * left is kept for 7Ah (§8.2.32).  The array already holds the result:
- * reads of the suspended range are undefined on a real chip.
+ * left is kept for 7Ah (§8.2.32), and so is what the operation replaced
+ * (a power cut while suspended tears it).  The array already holds the
+ * result: reads of the suspended range are undefined on a real chip.
  */
 void flashsim_chip_suspend(struct flashsim_chip *chip)
 {
@@ -87,6 +178,9 @@ void flashsim_chip_suspend(struct flashsim_chip *chip)
 
 	chip->sus_left_ns = max_t(s64, left, 0);
 	chip->sus_busy = chip->busy;
+	fs_undo_free(&chip->sus_undo);
+	chip->sus_undo = chip->undo;
+	memset(&chip->undo, 0, sizeof(chip->undo));
 	chip->sus_addr = chip->op_addr;
 	chip->sus_len = chip->op_len;
 	chip->sus = true;
@@ -102,13 +196,20 @@ void flashsim_chip_resume(struct flashsim_chip *chip)
 	chip->op_len = chip->sus_len;
 	chip->busy_until = ktime_add_ns(ktime_get(), chip->sus_left_ns);
 	chip->sus_busy = FS_BUSY_NONE;
+	chip->op_unseen = true;
+	fs_undo_free(&chip->undo);
+	chip->undo = chip->sus_undo;
+	memset(&chip->sus_undo, 0, sizeof(chip->sus_undo));
 }
 
 /*
  * Power-on state of everything volatile (DS-257FV §6.1.7, §8.2.53): WEL,
  * EAR, volatile status bits, SUS, power-down, the 66h/50h latches,
  * continuous read mode; individual locks all set (DS-257FV §6.2).  An
- * operation in progress is dropped (its effect is already in the array).
+ * operation in progress is dropped with the effect it has in the array:
+ * in full after a reset (66h/99h are refused while busy, so only a
+ * suspended one can be dropped; unverified), partial after a power cut
+ * (fs_power_cut()).
  */
 static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
 {
@@ -122,6 +223,9 @@ static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
 	chip->cont_op = 0;
 	chip->busy = FS_BUSY_NONE;
 	chip->sus_busy = FS_BUSY_NONE;
+	/* nothing is left to end: no status read is owed */
+	chip->op_unseen = false;
+	flashsim_chip_forget(chip);
 	flashsim_lock_all(chip, true);
 	/* A chip powered up with CS# low waits for CS# to rise */
 	if (chip->selected)
@@ -135,15 +239,6 @@ void flashsim_chip_reset(struct flashsim_chip *chip)
 	chip->reset_until = fs_deadline(chip, chip->prof->t.rst_us);
 }
 
-void flashsim_chip_power_cycle(struct flashsim_chip *chip)
-{
-	chip->stats.power_cycles++;
-	fs_power_on(chip, false);
-	chip->reset_until = 0;
-}
-
-/* ---- fault_read_flip ---- */
-
 static u32 fs_prng(struct flashsim_chip *chip)
 {
 	u32 x = chip->fault.prng;
@@ -155,6 +250,79 @@ static u32 fs_prng(struct flashsim_chip *chip)
 	chip->fault.prng = x;
 	return x;
 }
+
+/*
+ * Power lost while an operation is busy leaves it partly done.  The W25Q
+ * datasheets say so only for a suspended one: "Unexpected power off during
+ * the Erase/Program suspend state will reset the device and release the
+ * suspend state ... The data within the page, sector or block that was
+ * being suspended may become corrupted" (Winbond W25Q40BL datasheet
+ * §8.2.27, the same family's 75h section; DS-257FV §8.2.31 assumed to say
+ * the same, unverified).  For a running program or erase no Winbond text
+ * was found; that it too leaves the cells undefined is an ASSUMPTION
+ * (Microchip's SST26VF016B FAQ 3411 says as much for its part).  The model,
+ * with the fault_seed PRNG:
+ *   page program: a random subset of the bits it clears (1 -> 0);
+ *   erase: each byte erased (FFh), as before, or random;
+ *   status write: each register old or new (non-volatile copy);
+ * security-register and OTP writes keep their full effect (no copy).
+ */
+static void fs_tear(struct flashsim_chip *chip, struct flashsim_undo *u)
+{
+	u8 *a = chip->array + u->addr;
+	unsigned int reg;
+	u32 i, r;
+
+	switch (u->what) {
+	case FS_BUSY_PROGRAM:
+		for (i = 0; i < u->len; i++)
+			a[i] = u->old[i] & ~(u->old[i] & ~a[i] & fs_prng(chip));
+		break;
+	case FS_BUSY_ERASE:
+	case FS_BUSY_CHIP_ERASE:
+		for (i = 0; i < u->len; i++) {
+			r = fs_prng(chip);
+			a[i] = r % 3 == 0 ? 0xff : r % 3 == 1 ? u->old[i] : r >> 24;
+			if (!(i & 0xffff))
+				cond_resched();
+		}
+		break;
+	case FS_BUSY_WRSR:
+		for (reg = 0; reg < FS_NREGS; reg++)
+			if (fs_prng(chip) & 1)
+				chip->sr_nv[reg] = u->sr_nv[reg];
+		break;
+	default:
+		return;
+	}
+	chip->stats.torn_ops++;
+}
+
+/*
+ * @now: the supply drops right after the command was accepted, so the
+ * operation it started is in progress whatever the clock says
+ * (fault_power_cycle_op); otherwise an operation whose time is up has
+ * completed.  An idle chip's array and registers are left as they are.
+ */
+static void fs_power_cut(struct flashsim_chip *chip, bool now)
+{
+	if (!now)
+		fs_settle(chip);
+	if (chip->busy != FS_BUSY_NONE && chip->busy != FS_BUSY_SUSPEND)
+		fs_tear(chip, &chip->undo);
+	if (chip->sus)
+		fs_tear(chip, &chip->sus_undo);
+	chip->stats.power_cycles++;
+	fs_power_on(chip, false);
+	chip->reset_until = 0;
+}
+
+void flashsim_chip_power_cycle(struct flashsim_chip *chip)
+{
+	fs_power_cut(chip, false);
+}
+
+/* ---- fault_read_flip ---- */
 
 static void fs_flip(struct flashsim_chip *chip, u8 *buf, u32 len)
 {
@@ -251,6 +419,27 @@ static bool fs_rejected(struct flashsim_chip *chip,
 	return quad && map->qe.mask && !flashsim_bit_get(chip, &map->qe);
 }
 
+/*
+ * Bus discipline counters.  While BUSY=1 the chip takes only status reads
+ * and 75h (DS-257FV §8): anything else is counted in cmds_while_busy.
+ * Any command but those after a program, erase or status write that no
+ * status read was seen to end (the host sent a command to a chip it never
+ * saw idle, whether or not the time had passed) counts in
+ * unobserved_ends, once per operation.
+ */
+static void fs_discipline(struct flashsim_chip *chip,
+			  const struct flashsim_op *op, bool busy)
+{
+	if (op && (op->flags & FS_OP_BUSY_OK))
+		return;
+	if (busy)
+		chip->stats.cmds_while_busy++;
+	if (chip->op_unseen) {
+		chip->stats.unobserved_ends++;
+		chip->op_unseen = false;
+	}
+}
+
 static void fs_begin(struct flashsim_chip *chip, u8 opcode,
 		     unsigned int lines)
 {
@@ -259,6 +448,7 @@ static void fs_begin(struct flashsim_chip *chip, u8 opcode,
 	bool busy = flashsim_chip_busy(chip);
 
 	chip->stats.op[opcode]++;
+	fs_discipline(chip, op, busy);
 	cmd->op = op;
 	cmd->rst_en_before = chip->rst_en;
 	cmd->vsr_en_before = chip->vsr_en;
@@ -412,18 +602,41 @@ static bool fs_fast_read(const struct flashsim_chip *chip, unsigned int lines)
 }
 
 /*
+ * fault_miso_after: @n more array data bytes went out, ending at byte @at
+ * of this transfer.  When the count runs out, MISO is lost from there on:
+ * fault_miso becomes "high" and the bus forces the rest of the transfer
+ * (chip->miso_cut) and everything after to FFh.  The chip itself goes on.
+ */
+static void fs_miso_count(struct flashsim_chip *chip, u32 at, u32 n)
+{
+	if (!chip->fault.miso_after)
+		return;
+	chip->fault.miso_after -= min(n, chip->fault.miso_after);
+	if (chip->fault.miso_after)
+		return;
+	chip->fault.miso = FS_MISO_HIGH;
+	chip->miso_cut = at;
+}
+
+/*
  * Clock @len bytes on @lines IO lines through the selected chip.  @tx NULL
  * means the host drives zeros; @rx NULL means nobody samples MISO.
  */
 void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
 			 u32 len, unsigned int lines)
 {
-	u32 i = 0;
+	u32 i = 0, n;
+	bool data;
 	u8 out;
 
 	while (i < len) {
 		if (fs_fast_read(chip, lines)) {
-			i += fs_read_run(chip, rx ? rx + i : NULL, len - i);
+			n = len - i;
+			if (chip->fault.miso_after)
+				n = min(n, chip->fault.miso_after);
+			n = fs_read_run(chip, rx ? rx + i : NULL, n);
+			i += n;
+			fs_miso_count(chip, i, n);
 			continue;
 		}
 		if (chip->cmd.phase == FS_PH_IGNORE) {
@@ -431,10 +644,14 @@ void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
 				memset(rx + i, FS_HIZ, len - i);
 			return;
 		}
+		data = chip->cmd.phase == FS_PH_OUT &&
+		       (chip->cmd.op->flags & FS_OP_READ);
 		out = fs_step(chip, tx ? tx[i] : 0, lines);
 		if (rx)
 			rx[i] = out;
 		i++;
+		if (data)
+			fs_miso_count(chip, i, 1);
 	}
 }
 
@@ -450,10 +667,9 @@ static void fs_cs_fall(struct flashsim_chip *chip)
  * fault_power_cycle_op: the supply drops right after the chip accepted
  * this command, i.e. while the program, erase or status write it started
  * is in progress (after a read: between two commands), and comes back at
- * once.  The datasheets promise only a
- * reset state below VWI (DS-257FV §9.3); what the interrupted cells hold
- * is not specified.  The model keeps the result already applied at CS#
- * rise and loses everything volatile, as power_cycle does.  One shot.
+ * once.  The datasheets promise only a reset state below VWI (DS-257FV
+ * §9.3); the interrupted operation is left partly done as fs_tear() says,
+ * and everything volatile is lost, as power_cycle does.  One shot.
  */
 static void fs_power_fail(struct flashsim_chip *chip,
 			  const struct flashsim_op *op)
@@ -461,9 +677,15 @@ static void fs_power_fail(struct flashsim_chip *chip,
 	if (!chip->fault.power_cycle_op ||
 	    chip->fault.power_cycle_op != op->opcode)
 		return;
+	/* fault_power_cycle_nth: not this one yet */
+	if (chip->fault.power_cycle_nth > 1) {
+		chip->fault.power_cycle_nth--;
+		return;
+	}
 	chip->fault.power_cycle_op = 0;
+	chip->fault.power_cycle_nth = 1;
 	chip->stats.faults++;
-	flashsim_chip_power_cycle(chip);
+	fs_power_cut(chip, true);
 }
 
 /*
@@ -557,6 +779,7 @@ static void fs_chip_release(void *data)
 {
 	struct flashsim_chip *chip = data;
 
+	flashsim_chip_forget(chip);
 	bitmap_free(chip->spb);
 	bitmap_free(chip->locks);
 	kfree(chip->latch);
@@ -589,12 +812,71 @@ static int fs_chip_alloc(struct flashsim_chip *chip)
 	return 0;
 }
 
+static void fs_nv_defaults(struct flashsim_chip *chip)
+{
+	const struct flashsim_profile *prof = chip->prof;
+	unsigned int reg;
+
+	for (reg = 0; reg < FS_NREGS; reg++)
+		chip->sr_nv[reg] = prof->sr_default[reg] | prof->sr->fixed1[reg];
+}
+
+/*
+ * debugfs swap_profile: the board is powered off, the chip replaced by one
+ * of another profile of the same size and powered on again.  The new chip
+ * holds the same array bytes (as if programmed with the same image), its
+ * factory register values, erased security registers, no SPB set.
+ */
+int flashsim_chip_swap(struct flashsim_chip *chip,
+		       const struct flashsim_profile *prof)
+{
+	size_t secreg = (size_t)prof->secreg_count * prof->secreg_size;
+	unsigned long *locks, *spb = NULL;
+	unsigned int nlocks;
+	u8 *latch, *sr;
+
+	if (!fs_profile_ok(prof) || prof->size != chip->prof->size)
+		return -EINVAL;
+	nlocks = flashsim_lock_count(prof);
+	sr = kmalloc(max_t(size_t, secreg, 1), GFP_KERNEL);
+	latch = kmalloc(prof->page_size, GFP_KERNEL);
+	locks = bitmap_zalloc(nlocks, GFP_KERNEL);
+	if (prof->features & FS_F_ASP)
+		spb = bitmap_zalloc(nlocks, GFP_KERNEL);
+	if (!sr || !latch || !locks || (!spb && (prof->features & FS_F_ASP))) {
+		kfree(sr);
+		kfree(latch);
+		bitmap_free(locks);
+		bitmap_free(spb);
+		return -ENOMEM;
+	}
+	flashsim_chip_forget(chip);
+	kfree(chip->secreg);
+	kfree(chip->latch);
+	bitmap_free(chip->locks);
+	bitmap_free(chip->spb);
+	memset(sr, 0xff, secreg);
+	chip->secreg = sr;
+	chip->latch = latch;
+	chip->locks = locks;
+	chip->spb = spb;
+	chip->nlocks = nlocks;
+	chip->prof = prof;
+	memset(chip->optab, 0, sizeof(chip->optab));
+	fs_build_optab(chip);
+	chip->qe_free = false;
+	fs_nv_defaults(chip);
+	memset(&chip->cmd, 0, sizeof(chip->cmd));
+	fs_power_on(chip, false);
+	chip->reset_until = 0;
+	return 0;
+}
+
 struct flashsim_chip *flashsim_chip_create(struct device *dev,
 					   const struct flashsim_profile *prof,
 					   unsigned int cs, u32 busy_div)
 {
 	struct flashsim_chip *chip;
-	unsigned int reg;
 	int ret;
 
 	if (!fs_profile_ok(prof)) {
@@ -615,11 +897,12 @@ struct flashsim_chip *flashsim_chip_create(struct device *dev,
 		return ERR_PTR(ret);
 	fs_build_optab(chip);
 	fs_make_uid(chip);
-	for (reg = 0; reg < FS_NREGS; reg++)
-		chip->sr_nv[reg] = prof->sr_default[reg] | prof->sr->fixed1[reg];
+	fs_nv_defaults(chip);
 	chip->wp_high = true;
 	chip->fault.seed = 1;
 	chip->fault.prng = 1;
+	chip->fault.power_cycle_nth = 1;
+	chip->miso_cut = U32_MAX;
 	fs_power_on(chip, false);
 	return chip;
 }

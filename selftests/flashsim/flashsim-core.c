@@ -107,7 +107,7 @@ static unsigned int fs_xfer_lines(const struct spi_transfer *xfer)
 static void fs_bus_rx(struct flashsim_chip *chip, struct fs_bus *bus, u8 *rx,
 		      u32 len)
 {
-	u32 i;
+	u32 i, from = 0;
 	u8 b;
 
 	if (bus->mode_mismatch) {
@@ -117,12 +117,16 @@ static void fs_bus_rx(struct flashsim_chip *chip, struct fs_bus *bus, u8 *rx,
 			bus->carry = b & 1;
 		}
 	}
-	if (chip->fault.miso != FS_MISO_NONE && len)
+	/* fault_miso_after fired inside this transfer: lost from there on */
+	if (chip->miso_cut != U32_MAX)
+		from = min(chip->miso_cut, len);
+	chip->miso_cut = U32_MAX;
+	if (chip->fault.miso != FS_MISO_NONE && len > from)
 		chip->stats.faults++;
 	if (chip->fault.miso == FS_MISO_HIGH)
-		memset(rx, 0xff, len);
+		memset(rx + from, 0xff, len - from);
 	else if (chip->fault.miso == FS_MISO_LOW)
-		memset(rx, 0x00, len);
+		memset(rx + from, 0x00, len - from);
 }
 
 static void fs_run_xfer(struct flashsim_chip *chip, struct fs_bus *bus,
@@ -136,6 +140,7 @@ static void fs_run_xfer(struct flashsim_chip *chip, struct fs_bus *bus,
 	chip->stats.bytes += xfer->len;
 	chip->stats.cycles += cycles;
 	chip->stats.bus_ns += mul_u64_u32_div(cycles, NSEC_PER_SEC, hz ?: 1);
+	chip->miso_cut = U32_MAX;
 	if (chip->selected)
 		flashsim_chip_clock(chip, xfer->tx_buf, xfer->rx_buf, xfer->len,
 				    lines);

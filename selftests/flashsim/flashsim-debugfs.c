@@ -3,8 +3,9 @@
  * flashsim debugfs control files, one directory per chip:
  * /sys/kernel/debug/flashsim/spiB.C/ (Documentation/flashsim.rst).
  *
- * Numeric files are a table of get/set pairs ("knobs"); image, fault_miso,
- * locks and stats have their own file operations.  Every handler takes
+ * Numeric files are a table of get/set pairs ("knobs"), one-word files
+ * (fault_miso, fault_stuck_on) another ("choices"); image, locks and stats
+ * have their own file operations.  Every handler takes
  * chip->lock, the same mutex the bus path holds for a whole message.
  */
 #include <linux/debugfs.h>
@@ -55,6 +56,7 @@ static int fs_set_sr(struct flashsim_chip *chip, unsigned int reg, u32 val)
 {
 	if (val > 0xff)
 		return -EINVAL;
+	flashsim_chip_forget(chip);
 	flashsim_sr_force(chip, reg, val);
 	return 0;
 }
@@ -139,6 +141,17 @@ static int fs_set_stuck(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_stuck_after(struct flashsim_chip *chip)
+{
+	return chip->fault.stuck_after;
+}
+
+static int fs_set_stuck_after(struct flashsim_chip *chip, u32 val)
+{
+	flashsim_chip_set_stuck_after(chip, val);
+	return 0;
+}
+
 static u32 fs_get_ignore_sr(struct flashsim_chip *chip)
 {
 	return chip->fault.ignore_sr_write;
@@ -214,6 +227,28 @@ static int fs_set_power_cycle_op(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_power_cycle_nth(struct flashsim_chip *chip)
+{
+	return chip->fault.power_cycle_nth;
+}
+
+static int fs_set_power_cycle_nth(struct flashsim_chip *chip, u32 val)
+{
+	chip->fault.power_cycle_nth = val ?: 1;
+	return 0;
+}
+
+static u32 fs_get_miso_after(struct flashsim_chip *chip)
+{
+	return chip->fault.miso_after;
+}
+
+static int fs_set_miso_after(struct flashsim_chip *chip, u32 val)
+{
+	chip->fault.miso_after = val;
+	return 0;
+}
+
 /* DS-257FV §8.2.8-9: ADS, whether B7h/ADP or a status bit shows it */
 static u32 fs_get_addr_mode(struct flashsim_chip *chip)
 {
@@ -243,6 +278,8 @@ static const struct fs_knob fs_knobs[] = {
 	{ "qe_fixed", 0600, false, false, fs_get_qe_fixed, fs_set_qe_fixed },
 	{ "power_cycle", 0200, false, true, NULL, fs_set_power_cycle },
 	{ "fault_stuck_busy", 0600, false, false, fs_get_stuck, fs_set_stuck },
+	{ "fault_stuck_after", 0600, false, false, fs_get_stuck_after,
+	  fs_set_stuck_after },
 	{ "fault_ignore_sr_write", 0600, false, false, fs_get_ignore_sr,
 	  fs_set_ignore_sr },
 	{ "fault_weak_program", 0600, false, false, fs_get_weak, fs_set_weak },
@@ -252,6 +289,10 @@ static const struct fs_knob fs_knobs[] = {
 	  fs_set_xfer_error },
 	{ "fault_power_cycle_op", 0600, true, false, fs_get_power_cycle_op,
 	  fs_set_power_cycle_op },
+	{ "fault_power_cycle_nth", 0600, false, false, fs_get_power_cycle_nth,
+	  fs_set_power_cycle_nth },
+	{ "fault_miso_after", 0600, false, false, fs_get_miso_after,
+	  fs_set_miso_after },
 	{ "busy_div", 0600, false, false, fs_get_busy_div, fs_set_busy_div },
 };
 
@@ -326,6 +367,8 @@ static ssize_t fs_image_write(struct file *file, const char __user *ubuf,
 	if (count && *ppos >= chip->prof->size)
 		return -ENOSPC;
 	mutex_lock(&chip->lock);
+	/* a power cut after this keeps what was written */
+	flashsim_chip_forget(chip);
 	ret = simple_write_to_buffer(chip->array, chip->prof->size, ppos,
 				     ubuf, count);
 	mutex_unlock(&chip->lock);
@@ -340,16 +383,35 @@ static const struct file_operations fs_image_fops = {
 	.llseek = default_llseek,
 };
 
-/* ---- model, fault_miso, locks, stats: seq_file ---- */
+/* ---- model, choices, locks, stats: seq_file ---- */
 
 static int fs_model_show(struct seq_file *m, void *unused)
 {
 	struct flashsim_chip *chip = m->private;
 
+	mutex_lock(&chip->lock);
 	seq_printf(m, "%s\n", chip->prof->name);
+	mutex_unlock(&chip->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(fs_model);
+
+/*
+ * Files that take one word of a list (fault_miso, fault_stuck_on, ...):
+ * the value is an index into @names.
+ */
+struct fs_choice {
+	const char *name;
+	const char * const *names;
+	unsigned int n;
+	unsigned int (*get)(struct flashsim_chip *chip);
+	void (*set)(struct flashsim_chip *chip, unsigned int val);
+};
+
+struct fs_choice_file {
+	struct flashsim_chip *chip;
+	const struct fs_choice *choice;
+};
 
 static const char * const fs_miso_names[] = {
 	[FS_MISO_NONE] = "none",
@@ -357,26 +419,60 @@ static const char * const fs_miso_names[] = {
 	[FS_MISO_LOW] = "low",
 };
 
-static int fs_miso_show(struct seq_file *m, void *unused)
+static unsigned int fs_get_miso(struct flashsim_chip *chip)
 {
-	struct flashsim_chip *chip = m->private;
+	return chip->fault.miso;
+}
 
-	mutex_lock(&chip->lock);
-	seq_printf(m, "%s\n", fs_miso_names[chip->fault.miso]);
-	mutex_unlock(&chip->lock);
+static void fs_set_miso(struct flashsim_chip *chip, unsigned int val)
+{
+	chip->fault.miso = val;
+}
+
+static const char * const fs_stuck_on_names[] = {
+	[FS_STUCK_ANY] = "any",
+	[FS_STUCK_PROGRAM] = "program",
+	[FS_STUCK_ERASE] = "erase",
+	[FS_STUCK_STATUS] = "status",
+};
+
+static unsigned int fs_get_stuck_on(struct flashsim_chip *chip)
+{
+	return chip->fault.stuck_on;
+}
+
+static void fs_set_stuck_on(struct flashsim_chip *chip, unsigned int val)
+{
+	chip->fault.stuck_on = val;
+}
+
+static const struct fs_choice fs_choices[] = {
+	{ "fault_miso", fs_miso_names, ARRAY_SIZE(fs_miso_names),
+	  fs_get_miso, fs_set_miso },
+	{ "fault_stuck_on", fs_stuck_on_names, ARRAY_SIZE(fs_stuck_on_names),
+	  fs_get_stuck_on, fs_set_stuck_on },
+};
+
+static int fs_choice_show(struct seq_file *m, void *unused)
+{
+	struct fs_choice_file *cf = m->private;
+
+	mutex_lock(&cf->chip->lock);
+	seq_printf(m, "%s\n", cf->choice->names[cf->choice->get(cf->chip)]);
+	mutex_unlock(&cf->chip->lock);
 	return 0;
 }
 
-static int fs_miso_open(struct inode *inode, struct file *file)
+static int fs_choice_open(struct inode *inode, struct file *file)
 {
-	return single_open(file, fs_miso_show, inode->i_private);
+	return single_open(file, fs_choice_show, inode->i_private);
 }
 
-static ssize_t fs_miso_write(struct file *file, const char __user *ubuf,
-			     size_t count, loff_t *ppos)
+static ssize_t fs_choice_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
 {
-	struct flashsim_chip *chip = file_inode(file)->i_private;
-	char buf[8];
+	struct fs_choice_file *cf = file_inode(file)->i_private;
+	char buf[16];
 	int i;
 
 	if (count >= sizeof(buf))
@@ -384,20 +480,20 @@ static ssize_t fs_miso_write(struct file *file, const char __user *ubuf,
 	if (copy_from_user(buf, ubuf, count))
 		return -EFAULT;
 	buf[count] = '\0';
-	i = sysfs_match_string(fs_miso_names, buf);
+	i = __sysfs_match_string(cf->choice->names, cf->choice->n, buf);
 	if (i < 0)
 		return i;
-	mutex_lock(&chip->lock);
-	chip->fault.miso = i;
-	mutex_unlock(&chip->lock);
+	mutex_lock(&cf->chip->lock);
+	cf->choice->set(cf->chip, i);
+	mutex_unlock(&cf->chip->lock);
 	return count;
 }
 
-static const struct file_operations fs_miso_fops = {
+static const struct file_operations fs_choice_fops = {
 	.owner = THIS_MODULE,
-	.open = fs_miso_open,
+	.open = fs_choice_open,
 	.read = seq_read,
-	.write = fs_miso_write,
+	.write = fs_choice_write,
 	.llseek = seq_lseek,
 	.release = single_release,
 };
@@ -482,8 +578,10 @@ static int fs_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "cycles %llu\nbus_ns %llu\nbusy_ns %llu\n",
 		   s->cycles, s->bus_ns, s->busy_ns);
 	seq_printf(m, "polls %llu\nignored %llu\n", s->polls, s->ignored);
-	seq_printf(m, "faults %llu\npower_cycles %llu\n", s->faults,
-		   s->power_cycles);
+	seq_printf(m, "cmds_while_busy %llu\nunobserved_ends %llu\n",
+		   s->cmds_while_busy, s->unobserved_ends);
+	seq_printf(m, "faults %llu\npower_cycles %llu\ntorn_ops %llu\n",
+		   s->faults, s->power_cycles, s->torn_ops);
 	for (i = 0; i < ARRAY_SIZE(s->op); i++)
 		if (s->op[i])
 			seq_printf(m, "op_%02x %llu\n", i, s->op[i]);
@@ -516,6 +614,35 @@ static const struct file_operations fs_stats_fops = {
 	.release = single_release,
 };
 
+/* swap_profile: write a profile name; the chip is replaced by that one */
+static ssize_t fs_swap_write(struct file *file, const char __user *ubuf,
+			     size_t count, loff_t *ppos)
+{
+	struct flashsim_chip *chip = file->private_data;
+	const struct flashsim_profile *prof;
+	char buf[32];
+	int ret;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	prof = flashsim_profile_find(strim(buf));
+	if (!prof)
+		return -EINVAL;
+	mutex_lock(&chip->lock);
+	ret = flashsim_chip_swap(chip, prof);
+	mutex_unlock(&chip->lock);
+	return ret ?: count;
+}
+
+static const struct file_operations fs_swap_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = fs_swap_write,
+};
+
 /* ---- directory ---- */
 
 static void fs_debugfs_remove(void *data)
@@ -526,19 +653,21 @@ static void fs_debugfs_remove(void *data)
 int flashsim_debugfs_add(struct device *dev, struct flashsim_chip *chip,
 			 const char *name)
 {
+	struct fs_choice_file *cf;
 	struct fs_knob_file *kf;
 	struct dentry *dir;
 	unsigned int i;
 
 	kf = devm_kcalloc(dev, ARRAY_SIZE(fs_knobs), sizeof(*kf), GFP_KERNEL);
-	if (!kf)
+	cf = devm_kcalloc(dev, ARRAY_SIZE(fs_choices), sizeof(*cf), GFP_KERNEL);
+	if (!kf || !cf)
 		return -ENOMEM;
 	dir = debugfs_create_dir(name, flashsim_debugfs_root);
 	chip->dir = dir;
 	debugfs_create_file("model", 0400, dir, chip, &fs_model_fops);
+	debugfs_create_file("swap_profile", 0200, dir, chip, &fs_swap_fops);
 	debugfs_create_file_size("image", 0600, dir, chip, &fs_image_fops,
 				 chip->prof->size);
-	debugfs_create_file("fault_miso", 0600, dir, chip, &fs_miso_fops);
 	debugfs_create_file("locks", 0600, dir, chip, &fs_locks_fops);
 	debugfs_create_file("stats", 0600, dir, chip, &fs_stats_fops);
 	for (i = 0; i < ARRAY_SIZE(fs_knobs); i++) {
@@ -546,6 +675,12 @@ int flashsim_debugfs_add(struct device *dev, struct flashsim_chip *chip,
 		kf[i].knob = &fs_knobs[i];
 		debugfs_create_file(fs_knobs[i].name, fs_knobs[i].mode, dir,
 				    &kf[i], &fs_knob_fops);
+	}
+	for (i = 0; i < ARRAY_SIZE(fs_choices); i++) {
+		cf[i].chip = chip;
+		cf[i].choice = &fs_choices[i];
+		debugfs_create_file(fs_choices[i].name, 0600, dir, &cf[i],
+				    &fs_choice_fops);
 	}
 	return devm_add_action_or_reset(dev, fs_debugfs_remove, dir);
 }

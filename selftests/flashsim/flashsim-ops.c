@@ -26,8 +26,15 @@
 
 static u8 fs_out_sr(struct flashsim_chip *chip, u32 idx)
 {
+	const struct flashsim_bit *busy = &chip->prof->sr->busy;
+	u32 reg = chip->cmd.op->arg;
 	/* DS-257FV §8.2 (05h): shifted out again and again while CS# is low */
-	return flashsim_sr_read(chip, chip->cmd.op->arg);
+	u8 val = flashsim_sr_read(chip, reg);
+
+	/* The host now sees BUSY = 0: the last operation's end is observed */
+	if (busy->reg == reg && !(val & busy->mask))
+		chip->op_unseen = false;
+	return val;
 }
 
 static u8 fs_out_array(struct flashsim_chip *chip, u32 idx)
@@ -184,6 +191,8 @@ static enum flashsim_verdict fs_wrsr(struct flashsim_chip *chip)
 		return FS_REFUSED;
 	if (chip->fault.ignore_sr_write && chip->cmd.idx)
 		chip->stats.faults++;
+	if (nv)
+		flashsim_chip_save(chip, FS_BUSY_WRSR, 0, 0);
 	for (i = 0; i < chip->cmd.idx && !chip->fault.ignore_sr_write; i++)
 		flashsim_sr_write(chip, chip->cmd.op->arg + i,
 				  chip->cmd.buf[i], nv);
@@ -226,8 +235,9 @@ static bool fs_overlaps(u32 a, u32 alen, u32 b, u32 blen)
 
 /*
  * Page program (DS-257FV §8.2.25): bits only go 1 -> 0 (AND into the
- * array), at CS# rise, for tPP.  Ignored without WEL or when the page is
- * protected (DS-257FV §7.1.16/17 note 2).  During an erase suspend only
+ * array), at CS# rise, for tPP (cut short by a power cycle: fs_tear()).
+ * Ignored without WEL or when the page is protected (DS-257FV §7.1.16/17
+ * note 2).  During an erase suspend only
  * pages outside the suspended erase may be programmed, during a program
  * suspend none (DS-257FV §8.2.31, MEM).
  */
@@ -247,6 +257,7 @@ static enum flashsim_verdict fs_pp(struct flashsim_chip *chip)
 		return FS_REFUSED;
 	if (chip->fault.weak_program)
 		chip->stats.faults++;
+	flashsim_chip_save(chip, FS_BUSY_PROGRAM, page, prof->page_size);
 	for (i = 0; i < prof->page_size && !chip->fault.weak_program; i++)
 		chip->array[page + i] &= chip->latch[i];
 	flashsim_chip_start(chip, FS_BUSY_PROGRAM, prof->t.pp_us);
@@ -278,6 +289,7 @@ static enum flashsim_verdict fs_erase(struct flashsim_chip *chip)
 		return FS_IGNORED;
 	if (chip->sus || flashsim_prot_blocked(chip, start, size))
 		return FS_REFUSED;
+	flashsim_chip_save(chip, FS_BUSY_ERASE, start, size);
 	memset(chip->array + start, 0xff, size);
 	flashsim_chip_start(chip, FS_BUSY_ERASE,
 			    fs_erase_time(chip->prof, size));
@@ -295,6 +307,7 @@ static enum flashsim_verdict fs_chip_erase(struct flashsim_chip *chip)
 	/* DS-257FV §8.2.30: not executed if any region is protected */
 	if (chip->sus || flashsim_prot_blocked(chip, 0, prof->size))
 		return FS_REFUSED;
+	flashsim_chip_save(chip, FS_BUSY_CHIP_ERASE, 0, prof->size);
 	memset(chip->array, 0xff, prof->size);
 	flashsim_chip_start(chip, FS_BUSY_CHIP_ERASE, prof->t.ce_us);
 	return FS_DONE;

@@ -179,6 +179,18 @@ enum flashsim_phase {
 	FS_PH_IGNORE,		/* ignored until CS rises */
 };
 
+/*
+ * What a program, erase or status write replaced, kept while it is busy:
+ * a power cut then leaves it partly done (flashsim_chip_save()).
+ */
+struct flashsim_undo {
+	enum flashsim_busy what;	/* FS_BUSY_NONE: nothing kept */
+	u32 addr;
+	u32 len;
+	u8 *old;			/* kvmalloc, the array before */
+	u8 sr_nv[FS_NREGS];		/* non-volatile registers before */
+};
+
 /* State of the command in progress (one CS-low cycle). */
 struct flashsim_cmd {
 	const struct flashsim_op *op;
@@ -201,10 +213,20 @@ enum flashsim_miso {
 	FS_MISO_LOW,
 };
 
+/* fault_stuck_on: which operations fault_stuck_after counts */
+enum flashsim_stuck_on {
+	FS_STUCK_ANY,		/* program, erase or status write */
+	FS_STUCK_PROGRAM,	/* page program */
+	FS_STUCK_ERASE,		/* sector, block or chip erase */
+	FS_STUCK_STATUS,	/* non-volatile status register write */
+};
+
 struct flashsim_faults {
 	enum flashsim_miso miso;
 	bool stuck_busy;	/* as written to debugfs */
 	bool stuck;		/* BUSY reads 1 now */
+	u32 stuck_after;	/* the Nth counted operation sticks; 0 = off */
+	enum flashsim_stuck_on stuck_on;
 	bool ignore_sr_write;
 	bool weak_program;
 	u32 read_flip;
@@ -212,6 +234,8 @@ struct flashsim_faults {
 	u32 prng;
 	u32 xfer_error;
 	u8 power_cycle_op;	/* power cycle after this command, 0 = off */
+	u32 power_cycle_nth;	/* ... after its Nth execution (1: the next) */
+	u32 miso_after;		/* array data bytes left before MISO is lost */
 };
 
 struct flashsim_stats {
@@ -223,8 +247,11 @@ struct flashsim_stats {
 	u64 busy_ns;
 	u64 polls;
 	u64 ignored;
+	u64 cmds_while_busy;	/* not a status read (nor 75h), BUSY = 1 */
+	u64 unobserved_ends;	/* operation end no status read saw */
 	u64 faults;		/* times an injected fault changed the outcome */
 	u64 power_cycles;	/* debugfs power_cycle or fault_power_cycle_op */
+	u64 torn_ops;		/* operations a power cycle left partly done */
 	u64 op[256];
 };
 
@@ -255,6 +282,8 @@ struct flashsim_chip {
 	bool vsr_en;		/* 50h latched */
 	bool sus;		/* SUS status bit */
 	bool selected;		/* CS# low */
+	bool op_unseen;		/* no status read has shown the end yet */
+	u32 miso_cut;		/* fault_miso_after fired here; U32_MAX: not */
 	u8 cont_op;		/* continuous read mode opcode, 0: off */
 
 	enum flashsim_busy busy;
@@ -265,6 +294,8 @@ struct flashsim_chip {
 	u64 sus_left_ns;
 	u32 sus_addr;
 	u32 sus_len;
+	struct flashsim_undo undo;	/* the running operation */
+	struct flashsim_undo sus_undo;	/* the suspended one */
 	ktime_t reset_until;
 	u32 busy_div;
 
@@ -289,6 +320,11 @@ void flashsim_chip_select(struct flashsim_chip *chip, bool select);
 void flashsim_chip_clock(struct flashsim_chip *chip, const u8 *tx, u8 *rx,
 			 u32 len, unsigned int lines);
 void flashsim_chip_power_cycle(struct flashsim_chip *chip);
+void flashsim_chip_save(struct flashsim_chip *chip, enum flashsim_busy what,
+			u32 addr, u32 len);
+void flashsim_chip_forget(struct flashsim_chip *chip);
+int flashsim_chip_swap(struct flashsim_chip *chip,
+		       const struct flashsim_profile *prof);
 void flashsim_chip_reset(struct flashsim_chip *chip);
 bool flashsim_chip_busy(struct flashsim_chip *chip);
 void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
@@ -296,6 +332,7 @@ void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
 void flashsim_chip_suspend(struct flashsim_chip *chip);
 void flashsim_chip_resume(struct flashsim_chip *chip);
 void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck);
+void flashsim_chip_set_stuck_after(struct flashsim_chip *chip, u32 n);
 
 /* flashsim-prot.c */
 bool flashsim_bit_get(const struct flashsim_chip *chip,
