@@ -147,12 +147,19 @@ static int bf_check_signal(void)
  * hold anything (DS-257FV §9.3 promises only a reset below VWI), and
  * everything volatile, but the chip answers as before.  On chips with an
  * EAR (BF_F_EAR) it is the marker: set to 1 for the call, read back at the
- * end, 0 means the chip was reset in between.  Every command the driver
- * sends to these chips carries a 4-byte address (dedicated opcodes, or B7h
- * mode where EAR is not used, DS-257FV §7.2), so EAR = 1 changes none of
- * them.  It is cleared at the end; after an error or a kill it may stay 1
- * until the soft reset at unbind (bf_restore()).
+ * end, 0 means the chip was reset in between.  The chip table names the
+ * EAR for the Winbond 256 Mbit parts, SFDP (BFPT DWORD 16 bit 26, JESD216B
+ * §6.4.18) for the others.  It is used only where every command carries a
+ * 4-byte address (dedicated opcodes, or B7h mode where EAR is not used,
+ * DS-257FV §7.2), so EAR = 1 changes none of them.  It is cleared at the
+ * end; after an error or a kill it may stay 1 until the soft reset at
+ * unbind (bf_restore()).
  */
+static bool bf_has_marker(struct bf_flash *flash)
+{
+	return (flash->params.flags & BF_F_EAR) && flash->addr_nbytes == 4;
+}
+
 static int bf_mark(struct bf_flash *flash, u8 val)
 {
 	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(BF_OP_WREAR, 1),
@@ -162,7 +169,7 @@ static int bf_mark(struct bf_flash *flash, u8 val)
 							      1));
 	int ret;
 
-	if (!(flash->params.flags & BF_F_EAR))
+	if (!bf_has_marker(flash))
 		return 0;
 	ret = bf_write_enable(flash, &flash->params.wrsr,
 			      "power-cycle marker write", 0);
@@ -177,7 +184,7 @@ static int bf_mark_check(struct bf_flash *flash, u64 addr, u64 len,
 {
 	int ret;
 
-	if (!(flash->params.flags & BF_F_EAR))
+	if (!bf_has_marker(flash))
 		return 0;
 	ret = bf_read_reg(flash, BF_OP_RDEAR, 1);
 	if (ret)

@@ -32,6 +32,7 @@
 /* BFPT DW16 */
 #define BF_BFPT_EN4B_B7		BIT(24)
 #define BF_BFPT_EN4B_WREN_B7	BIT(25)
+#define BF_BFPT_EN4B_EAR	BIT(26)	/* C8h/C5h EAR, JESD216B §6.4.18 */
 #define BF_BFPT_EX4B_E9		BIT(14)
 #define BF_BFPT_EX4B_WREN_E9	BIT(15)
 #define BF_BFPT_SOFT_RESET	BIT(12)
@@ -152,6 +153,9 @@ static void bf_bfpt_dw16(struct bf_params *p, u32 dw16)
 		p->flags |= BF_F_EN4B | BF_F_EN4B_WREN | BF_F_EX4B_WREN;
 	if (dw16 & BF_BFPT_SOFT_RESET)
 		p->flags |= BF_F_SOFT_RESET;
+	/* the driver never addresses through it: only its power-cycle marker */
+	if (dw16 & BF_BFPT_EN4B_EAR)
+		p->flags |= BF_F_EAR;
 }
 
 static int bf_bfpt_parse(struct bf_flash *flash, const u32 *dw,

@@ -17,7 +17,7 @@
 # rmmod 1 + 6 on the GD25LB256E, dead bus 3 x 2, two chips 4, 1.8 V on 3.3 V
 # 11, signals 5 x 2, killable wait 5, kill in a busy wait 3, W25Q256FV 6,
 # re-lock by a power cycle 3
-t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 2))
+t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3))
 
 MB=1048576
 M=/dev/mtd0
@@ -331,6 +331,21 @@ t_errno "erase_power_cycled_fails" EIO \
 t_eq "erase_power_cycled_one_line" \
 	"$(klog | grep -c 'biosflash.*power-cycled during it')" 1
 t_eq "erase_power_cycled_power_cycled_once" "$(sim_stat power_cycles)" 1
+# The MX25U25635F's SFDP declares its EAR (BFPT DWORD 16 bit 26, JESD216B
+# §6.4.18; the profile holds a real dump): a cut at the third page of one
+# write is found as well.
+sim_unload
+sim_load chips=mx25u25635f
+modprobe biosflash io_mv=1800
+echo 0x12 > "$SIM/fault_power_cycle_op"
+echo 3 > "$SIM/fault_power_cycle_nth"
+sim_reset_stats
+klog_mark
+t_errno "mx_write_power_cycled_fails" EIO \
+	mtd_debug write $M $((4 * MB)) 262144 /tmp/img
+t_eq "mx_write_power_cycled_one_line" \
+	"$(klog | grep -c 'biosflash.*power-cycled during it')" 1
+t_eq "mx_write_power_cycled_power_cycled_once" "$(sim_stat power_cycles)" 1
 
 # --- a power cycle in the middle of a write re-locks the range (WPS=1) ---------
 # The W25Q128JV has no EAR: its individual locks, all set at power-up with
