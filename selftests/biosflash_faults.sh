@@ -360,6 +360,15 @@ scenario() {
 	klog_mark
 	RES=$(run_op "$op" < /dev/null)
 	fw=$(fired "$op" "$fault") || why="$why; the fault did not fire: $fw ($RES)"
+	# bus discipline (flashsim.rst, "Counters"): no command but a status
+	# read to a busy chip, no operation whose end no status read saw
+	# read to a busy chip, no operation whose end no status read saw; at
+	# probe ABh goes first, as a chip in deep power-down answers nothing
+	# else (chips.md §6), so a busy chip gets that one
+	bd="$(sim_stat cmds_while_busy) $(sim_stat unobserved_ends)" bdx="0 0"
+	[ "$op $fault" = "probe stuck_busy" ] && bdx="1 0"
+	[ "$bd" = "$bdx" ] ||
+		why="$why; cmds_while_busy, unobserved_ends: $bd, not $bdx"
 	faults_off
 	# shellcheck disable=SC2086 # RESULT MS [pc=...]
 	set -- $RES

@@ -17,7 +17,7 @@
 # rmmod 1 + 6 on the GD25LB256E, dead bus 3 x 2, two chips 4, 1.8 V on 3.3 V
 # 11, signals 5 x 2, killable wait 5, kill in a busy wait 3, W25Q256FV 6,
 # re-lock by a power cycle 3
-t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3))
+t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3 + 2 + 4 + 3))
 
 MB=1048576
 M=/dev/mtd0
@@ -308,6 +308,37 @@ t_run "w25q256fv_erase_above_16MiB_succeeds" \
 t_eq "w25q256fv_erased_block_in_simulator_array" \
 	"$(dd if="$SIM/image" bs=65536 skip=384 count=1 2>/dev/null |
 		od -An -v -tx1 | tr -d ' \n' | tr -d f | wc -c)" 0
+
+# --- at the datasheet's busy times, the bus discipline holds ----------------------
+up
+bf_real_time_round_trip mtd $M $((8 * MB))
+
+# --- the clip slips in the middle of a read: EIO, not 0xff data -------------------
+# MISO is lost (pulled high) after 2 MiB of a 4 MiB read; the chip goes on
+bf_mkimage /tmp/img 262144 9
+sim_reset_stats
+echo $((2 * MB)) > "$SIM/fault_miso_after"
+klog_mark
+t_errno "miso_lost_mid_read_fails" EIO \
+	mtd_debug read $M 0 $((4 * MB)) /tmp/r
+t_eq "miso_lost_mid_read_one_line" \
+	"$(klog | grep -c 'biosflash.*read at 0x.*the chip stopped answering')" 1
+t_eq "miso_lost_mid_read_fault_fired" "$(cat "$SIM/fault_miso_after")" 0
+echo none > "$SIM/fault_miso"
+mtd_debug read $M 0 $((4 * MB)) /tmp/r > /dev/null 2>&1
+t_eq "miso_reconnected_read_matches_simulator" "$(file_hash /tmp/r)" \
+	"$(sim_hash $((4 * MB)))"
+
+# --- another chip clipped on between two calls: refused, nothing written ----------
+# The same size, so only the JEDEC ID tells (MX25U25635F: C2 25 39)
+h0=$(sim_hash)
+echo mx25u25635f > "$SIM/swap_profile"
+klog_mark
+t_errno "swapped_chip_write_fails" EIO \
+	mtd_debug write $M $((4 * MB)) 262144 /tmp/img
+t_eq "swapped_chip_one_line" \
+	"$(klog | grep -c 'biosflash.*JEDEC ID reads c22539, not ef6019 as at probe')" 1
+t_eq "swapped_chip_array_unchanged" "$(sim_hash)" "$h0"
 
 # --- a power cycle in the middle of a write or erase is reported ----------------
 # The W25Q256JW has an EAR, the driver's marker (DS-257FV §7.2): a write and

@@ -27,7 +27,7 @@ regs() {
 
 # the table 1, field report 14, lock variants 9, fail_case 4 x 5, QE=1 4,
 # WPS 5, mtd-utils 8, malformed input 3, races 3
-t_plan $((1 + 14 + 9 + 4 * 5 + 4 + 5 + 8 + 3 + 3))
+t_plan $((1 + 14 + 9 + 4 * 5 + 4 + 5 + 8 + 3 + 3 + 2))
 
 # --- every TB x CMP x BP combination of the 256 Mbit table -------------------
 # columns: TB CMP BP expected-protect
@@ -250,6 +250,7 @@ t_eq "reads_survive_concurrent_protect_changes" "$ok" 1
 echo unlock > $P/protect
 t_run "write_after_race_works" flashcp /tmp/r1 $M
 t_eq "write_after_race_landed" "$(sim_hash 1048576)" "$(file_hash /tmp/r1)"
+bf_real_time_round_trip protect $M $((2 * 1048576))
 
 sim_unload
 rm -f /tmp/z /tmp/r1 /tmp/rr /tmp/i /tmp/map

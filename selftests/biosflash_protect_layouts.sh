@@ -57,7 +57,7 @@ sysfs_fails() {
 
 # one result per table and per step: W25Q128JV 19, MX25U25635F 29,
 # GD25LB256E 13
-t_plan $((19 + 29 + 13))
+t_plan $((19 + 29 + 13 + 2))
 
 # ============================================================================
 # Winbond W25Q128JV (3 V part, so io_mv=3300): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
@@ -414,6 +414,9 @@ sysfs_fails "gd25lb256e_wp_low_unlock_refused" $P/protect unlock \
 	"Permission denied"
 t_eq "gd25lb256e_wp_low_sr1_unchanged" "$(cat "$SIM/sr1")" 0xe4
 echo 1 > "$SIM/wp"
+# B7h mode above 16 MiB, at the datasheet's busy times
+echo unlock > $P/protect
+bf_real_time_round_trip gd25lb256e $M $((20 * 1048576))
 
 sim_unload
 t_done

@@ -198,6 +198,43 @@ sim_assert_bus_discipline() {
 	fi
 }
 
+# bf_real_time_round_trip NAME MTD OFF: two test results.  With the chip at
+# its datasheet busy times (busy_div=1), erase, write and read back 64 KiB
+# at OFF of MTD (/dev/mtdN, its sysfs protect attribute in
+# /sys/class/mtd/mtdN) and lock then unlock (two status writes): the
+# simulator's array holds the data and the protection is "none" again
+# (NAME_real_time_round_trip), and the host kept the bus discipline
+# (NAME_real_time_bus_discipline, sim_assert_bus_discipline).  Needs an
+# unprotected chip; leaves busy_div as it was.
+bf_real_time_round_trip() {
+	rt_div=$(cat "$SIM/busy_div") rt_p=/sys/class/mtd/${2#/dev/}/protect
+	head -c 65536 /dev/urandom > /tmp/rt
+	echo 1 > "$SIM/busy_div"
+	sim_reset_stats
+	rt_ok=yes
+	mtd_debug erase "$2" "$3" 65536 > /dev/null 2>&1 || rt_ok="erase failed"
+	mtd_debug write "$2" "$3" 65536 /tmp/rt > /dev/null 2>&1 ||
+		rt_ok="write failed"
+	mtd_debug read "$2" "$3" 65536 /tmp/rt.back > /dev/null 2>&1 ||
+		rt_ok="read failed"
+	cmp -s /tmp/rt /tmp/rt.back || rt_ok="read back differs"
+	dd if="$SIM/image" bs=65536 skip=$(($3 / 65536)) count=1 2>/dev/null |
+		cmp -s - /tmp/rt || rt_ok="simulator array differs"
+	{ echo lock > "$rt_p" && echo unlock > "$rt_p"; } 2>/dev/null ||
+		rt_ok="lock/unlock failed"
+	[ "$(cat "$rt_p")" = none ] || rt_ok="protect reads $(cat "$rt_p")"
+	[ $(($(sim_stat op_01) + $(sim_stat op_31) + $(sim_stat op_11))) -ge 2 ] ||
+		rt_ok="no two status writes"
+	if [ "$rt_ok" = yes ]; then
+		t_ok "$1_real_time_round_trip"
+	else
+		t_fail "$1_real_time_round_trip" "$rt_ok"
+	fi
+	sim_assert_bus_discipline "$1_real_time_bus_discipline"
+	echo "$rt_div" > "$SIM/busy_div"
+	rm -f /tmp/rt /tmp/rt.back
+}
+
 # sim_hash [LEN]: sha256 of the simulated array (whole chip by default)
 sim_hash() {
 	if [ -n "$1" ]; then
