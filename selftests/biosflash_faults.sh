@@ -36,6 +36,8 @@ KLOG_EXCLUDE='probe with driver biosflash failed with error'
 # read, as long as the default 64 KiB erase (2000 ms -> 4000 ms).
 T_ERASE=6272
 T_PROBE=4000
+T_PP=8		# a page program stuck inside its own wait
+T_SR=30		# a status write stuck inside its own wait
 T_FIRST=5000	# a failure seen in the first reply: no deadline waited
 T_DONE=20000	# a whole 128 KiB operation, within the deadlines of its
 		# commands (2 x 6272 ms erase + 512 x 8 ms program)
@@ -113,9 +115,12 @@ set_regs() {
 faults_off() {
 	echo none > "$SIM/fault_miso"
 	for f in fault_stuck_busy fault_ignore_sr_write fault_weak_program \
-		fault_read_flip fault_xfer_error fault_power_cycle_op; do
+		fault_read_flip fault_xfer_error fault_power_cycle_op \
+		fault_stuck_after fault_miso_after; do
 		echo 0 > "$SIM/$f"
 	done
+	echo any > "$SIM/fault_stuck_on"
+	echo 1 > "$SIM/fault_power_cycle_nth"
 	echo 1 > "$SIM/wp"
 	echo 1000 > "$SIM/busy_div"
 }
@@ -173,6 +178,11 @@ fault_on() {
 	miso_high) echo high > "$SIM/fault_miso" ;;
 	miso_low) echo low > "$SIM/fault_miso" ;;
 	stuck_busy) echo 1 > "$SIM/fault_stuck_busy" ;;
+	stuck_*_*)	# stuck_KIND_N: the Nth program, erase or status write
+		k=${1#stuck_}
+		echo "${k%_*}" > "$SIM/fault_stuck_on"
+		echo "${1##*_}" > "$SIM/fault_stuck_after"
+		;;
 	ignore_sr_write) echo 1 > "$SIM/fault_ignore_sr_write" ;;
 	wp_low_srp) echo 0 > "$SIM/wp" ;;
 	srl) echo 0x03 > "$SIM/sr2" ;;
@@ -201,6 +211,11 @@ fault_on() {
 	case $1 in
 	miso_high | miso_low) [ "$(knob fault_miso)" = "${1#miso_}" ] ;;
 	stuck_busy) [ "$(knob fault_stuck_busy)" = 1 ] ;;
+	stuck_*_*)
+		k=${1#stuck_}
+		[ "$(knob fault_stuck_on)" = "${k%_*}" ] &&
+			[ "$(knob fault_stuck_after)" = "${1##*_}" ]
+		;;
 	ignore_sr_write) [ "$(knob fault_ignore_sr_write)" = 1 ] ;;
 	wp_low_srp) [ "$(knob wp)" = 0 ] && [ $(($(knob sr1) & 0x80)) != 0 ] ;;
 	srl) [ $(($(knob sr2) & 0x01)) = 1 ] ;;
@@ -251,6 +266,15 @@ fired() {
 		[ "$(knob fault_power_cycle_op)" = 0x00 ] && [ "$f" -ge 1 ] &&
 			[ "$pc" -ge 1 ] ||
 			{ echo "power_cycle_op $(knob fault_power_cycle_op), faults $f, power_cycles $pc"; return 1; }
+		;;
+	stuck_*_*)
+		if [ "$exp" = OK ]; then	# negative control: never reached
+			[ "$(knob fault_stuck_after)" = "${2##*_}" ] && [ "$f" = 0 ] ||
+				{ echo "stuck_after left $(knob fault_stuck_after), faults $f"; return 1; }
+		else
+			[ "$(knob fault_stuck_after)" = 0 ] && [ "$f" -ge 1 ] ||
+				{ echo "stuck_after left $(knob fault_stuck_after), faults $f"; return 1; }
+		fi
 		;;
 	wp_low_srp | srl) ;;
 	*)
@@ -385,6 +409,8 @@ scenario() {
 	done) max=$T_DONE min=0 ;;
 	erase) max=$((T_ERASE + T_SLACK)) min=$T_ERASE ;;
 	probe) max=$((T_PROBE + T_SLACK)) min=$T_PROBE ;;
+	pp) max=$((T_PP + T_SLACK)) min=$T_PP ;;
+	sr) max=$((T_SR + T_SLACK)) min=$T_SR ;;
 	*) max=$bound min=0 ;;
 	esac
 	{ [ "$ms" -ge "$min" ] && [ "$ms" -le "$max" ]; } ||
@@ -410,7 +436,9 @@ scenario() {
 	d=$($OP cmpout "$SIM/image" /tmp/ref $OFF $CHG)
 	[ "$d" = same ] || why="$why; array outside the range changed: $d"
 	echo 1 > "$SIM/power_cycle"
-	nv_ok "$op" "$res" || why="$why; status registers $NV0 -> $(nv)"
+	nvres=$res
+	case $fault in stuck_status_*) nvres=OK ;; esac
+	nv_ok "$op" "$nvres" || why="$why; status registers $NV0 -> $(nv)"
 
 	echo "# $name: $RES"
 	if [ -z "$why" ]; then
@@ -474,6 +502,7 @@ erase	wp_low_srp	OK	done	-
 erase	srl	OK	done	-
 erase	xfer_error_1	EIO	first	failed in the SPI controller
 erase	xfer_error_8	EIO	first	failed in the SPI controller
+erase	stuck_erase_2	ETIMEDOUT	erase	64 KiB erase at 0x01000000 timed out
 erase	power_cycle_erase	EIO	done	power-cycled during it
 erase	power_cycle_async	EIO	20000	power-cycled during it
 
@@ -487,6 +516,8 @@ program	weak_program	OK	done	-
 program	xfer_error_1	EIO	first	failed in the SPI controller
 program	xfer_error_8	EIO	first	failed in the SPI controller
 program	power_cycle_program	EIO	done	power-cycled during it
+program	stuck_program_300	ETIMEDOUT	pp	page program at 0x01002b00 timed out
+program	stuck_erase_1	OK	done	-
 
 unlock	miso_high	ENXIO	first	MISO stuck high
 unlock	miso_low	ENXIO	first	MISO shorted to ground
@@ -496,6 +527,7 @@ unlock	wp_low_srp	EACCES	first	SRP=1 and WP# is held low
 unlock	srl	EBUSY	first	SRL=1
 unlock	xfer_error_1	EIO	first	failed in the SPI controller
 unlock	power_cycle_status	EIO	done	status register write did not stick
+unlock	stuck_status_1	ETIMEDOUT	sr	status register write at 0x00000000 timed out
 unlock	power_cycle_wren	EIO	first	write enable did not latch
 
 lock	miso_high	ENXIO	first	MISO stuck high
@@ -506,6 +538,7 @@ lock	wp_low_srp	EACCES	first	SRP=1 and WP# is held low
 lock	srl	EBUSY	first	SRL=1
 lock	xfer_error_1	EIO	first	failed in the SPI controller
 lock	power_cycle_status	EIO	done	status register write did not stick
+lock	stuck_status_1	ETIMEDOUT	sr	status register write at 0x00000000 timed out
 
 verify	miso_high	ENXIO	first	MISO stuck high
 verify	miso_low	ENXIO	first	MISO shorted to ground
@@ -516,6 +549,7 @@ verify	srl	OK	done	-
 verify	weak_program	MISMATCH	done	-
 verify	read_flip	MISMATCH	done	-
 verify	xfer_error_40	EIO	first	failed in the SPI controller
+verify	stuck_program_5	ETIMEDOUT	pp	page program at 0x00000400 timed out
 verify	power_cycle_erase	EIO	done	power-cycled during it
 verify	power_cycle_program	EIO	done	power-cycled during it
 EOF
