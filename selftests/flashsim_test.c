@@ -1063,6 +1063,37 @@ TEST_F(chip, swap_profile_changes_the_chip)
 
 /* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
 
+/*
+ * board_bp: a board whose firmware re-protects its boot block at every
+ * power-on (SR1 = 0x44, TB + BP0, as seen on an ASRock board with a
+ * W25Q256JW, chips.md §1.5).  A status write clears SR1; after a power
+ * cycle the board's bits are back.  With board_bp 0 a power cycle keeps
+ * the cleared SR1 (DS-257FV §8.2.5: the non-volatile value).
+ */
+TEST_F(chip, board_bp_reprotects_at_power_on)
+{
+	__u8 w[2] = { 0x01, 0x00 };
+
+	ASSERT_EQ(0, sim_set(&self->s, "board_bp", "0x44"));
+	EXPECT_EQ(0x44, sim_get(&self->s, "board_bp"));
+	ASSERT_EQ(0, sim_set(&self->s, "sr1", "0x08"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0x44, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "board_bp", "0"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, sim_set(&self->s, "power_cycle", "1"));
+	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
+	EXPECT_EQ(-EINVAL, sim_set(&self->s, "board_bp", "0x100"));
+	EXPECT_EQ(0, sim_get(&self->s, "board_bp"));
+}
+
 FIXTURE(mx) {
 	struct sim s;
 };

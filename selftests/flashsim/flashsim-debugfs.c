@@ -268,6 +268,20 @@ static int fs_set_busy_div(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_board_bp(struct flashsim_chip *chip)
+{
+	return chip->board_bp;
+}
+
+/* Applied at the next power-on (flashsim_sr_power_on()), not now */
+static int fs_set_board_bp(struct flashsim_chip *chip, u32 val)
+{
+	if (val > 0xff)
+		return -EINVAL;
+	chip->board_bp = val;
+	return 0;
+}
+
 static const struct fs_knob fs_knobs[] = {
 	{ "sr1", 0600, true, false, fs_get_sr1, fs_set_sr1 },
 	{ "sr2", 0600, true, false, fs_get_sr2, fs_set_sr2 },
@@ -294,6 +308,7 @@ static const struct fs_knob fs_knobs[] = {
 	{ "fault_miso_after", 0600, false, false, fs_get_miso_after,
 	  fs_set_miso_after },
 	{ "busy_div", 0600, false, false, fs_get_busy_div, fs_set_busy_div },
+	{ "board_bp", 0600, true, false, fs_get_board_bp, fs_set_board_bp },
 };
 
 static ssize_t fs_knob_read(struct file *file, char __user *ubuf,

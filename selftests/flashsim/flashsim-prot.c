@@ -107,16 +107,35 @@ void flashsim_sr_force(struct flashsim_chip *chip, unsigned int reg, u8 val)
 	chip->sr_nv[reg] = (chip->sr_nv[reg] & ~mask) | (val & mask);
 }
 
+/* The BP and TB bits of the profile that sit in SR1 (board_bp) */
+static u8 flashsim_sr1_prot_mask(const struct flashsim_chip *chip)
+{
+	const struct flashsim_sr_map *map = chip->prof->sr;
+	u8 mask = 0;
+
+	if (map->bp.nbits && map->bp.reg == 0)
+		mask |= GENMASK(map->bp.shift + map->bp.nbits - 1,
+				map->bp.shift);
+	if (map->tb.reg == 0)
+		mask |= map->tb.mask;
+	return mask;
+}
+
 /*
  * Power-up/reset: live := non-volatile; SRL is cleared by a power cycle
  * (chips.md §1.6) but kept by 66h/99h (unverified: the datasheets say the
- * lock-down lasts "until the next power cycle").
+ * lock-down lasts "until the next power cycle").  At a power-up (not a
+ * reset) board_bp models board firmware that re-protects its boot block:
+ * its BP/TB bits are OR-ed into the non-volatile SR1 first.
  */
 void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl)
 {
 	const struct flashsim_sr_map *map = chip->prof->sr;
 	unsigned int reg;
 	u8 keep;
+
+	if (!keep_srl)
+		chip->sr_nv[0] |= chip->board_bp & flashsim_sr1_prot_mask(chip);
 
 	for (reg = 0; reg < FS_NREGS; reg++) {
 		keep = keep_srl ? chip->sr[reg] & map->vol_only[reg] : 0;

@@ -298,6 +298,7 @@ struct flashsim_chip {
 	struct flashsim_undo sus_undo;	/* the suspended one */
 	ktime_t reset_until;
 	u32 busy_div;
+	u8 board_bp;		/* SR1 bits board firmware sets at power-on */
 
 	struct flashsim_cmd cmd;
 	struct flashsim_faults fault;
