@@ -218,12 +218,13 @@ int bf_wait_ready(struct bf_flash *flash, const struct bf_optime *t,
  * wait for it within that operation's deadline and try once more.  A chip
  * that does not see 06h (MOSI, CS or VCC missing) or a MISO shorted low
  * never shows WEL: catch it before the real command.  SR1 = 0x00 right
- * after 06h cannot come from a working chip (WEL would be set).
+ * after 06h is a MISO held low, or a chip that lost the command (a power
+ * cut clears WEL and every volatile bit): the JEDEC ID decides which.
  *
  * Context: process context, @flash->lock held; sleeps.
- * Return: 0, -ENXIO when SR1 still reads 0x00, -EIO when WEL does not
- * latch otherwise, or another negative errno; every error already reported
- * with dev_err().
+ * Return: 0, -ENXIO when the JEDEC ID reads 00 00 00 as well, -EIO when
+ * WEL does not latch otherwise, or another negative errno; every error
+ * already reported with dev_err().
  */
 int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
 		    const char *what, u32 addr)
@@ -244,9 +245,14 @@ int bf_write_enable(struct bf_flash *flash, const struct bf_optime *t,
 		if (ret)
 			return ret;
 	}
+	/*
+	 * SR1 = 0x00 is an idle chip that lost the command, or a MISO held
+	 * low: the JEDEC ID tells them apart (and reports the bus fault).
+	 */
 	if (!sr) {
-		dev_err(flash->dev, "bus stuck: status register reads 0x00 after write enable: MISO shorted to ground, or the chip sees no commands (check VCC, CS and MOSI)\n");
-		return -ENXIO;
+		ret = bf_check_id(flash, NULL, 0);
+		if (ret)
+			return ret;
 	}
 	dev_err(flash->dev, "write enable did not latch (SR1=0x%02x): chip unpowered or power-cycled (the board switched on?), or MOSI/CS wiring\n",
 		sr);

@@ -53,6 +53,7 @@ up() {
 	echo biosflash > "/sys/bus/spi/devices/$SIMDEV/driver_override"
 	bind && [ -c $M ] || return 1
 	cat /tmp/ref > "$SIM/image"
+	CHIP=$1
 	opcodes
 }
 
@@ -177,6 +178,11 @@ fault_on() {
 	case $1 in
 	miso_high) echo high > "$SIM/fault_miso" ;;
 	miso_low) echo low > "$SIM/fault_miso" ;;
+	miso_after_*) echo "${1#miso_after_}" > "$SIM/fault_miso_after" ;;
+	swap_*)	# between two calls: power off, another chip, power on
+		echo "${1#swap_}" > "$SIM/swap_profile"
+		NV0=$(nv)
+		;;
 	stuck_busy) echo 1 > "$SIM/fault_stuck_busy" ;;
 	stuck_*_*)	# stuck_KIND_N: the Nth program, erase or status write
 		k=${1#stuck_}
@@ -196,20 +202,27 @@ fault_on() {
 		echo 1 > "$SIM/busy_div"
 		PC="-p $SIM/power_cycle@500"
 		;;
-	power_cycle_*)
-		case ${1#power_cycle_} in
+	power_cycle_*)	# power_cycle_WHAT[_N]: at the Nth such command
+		k=${1#power_cycle_} n=1
+		case $k in *_[0-9]*) n=${k##*_} k=${k%_*} ;; esac
+		case $k in
 		read) o=$OP_RD ;;
 		program) o=$OP_PP ;;
 		erase) o=$OP_SE ;;
 		status) o=0x01 ;;
 		wren) o=0x06 ;;
+		# between the Nth page and the next: at that page's 06h
+		between) o=0x06 n=$((n + 1)) ;;
 		esac
 		echo "$o" > "$SIM/fault_power_cycle_op"
+		echo "$n" > "$SIM/fault_power_cycle_nth"
 		;;
 	esac
 	ARMED=no
 	case $1 in
 	miso_high | miso_low) [ "$(knob fault_miso)" = "${1#miso_}" ] ;;
+	miso_after_*) [ "$(knob fault_miso_after)" = "${1#miso_after_}" ] ;;
+	swap_*) [ "$(knob model)" = "${1#swap_}" ] ;;
 	stuck_busy) [ "$(knob fault_stuck_busy)" = 1 ] ;;
 	stuck_*_*)
 		k=${1#stuck_}
@@ -224,7 +237,8 @@ fault_on() {
 	xfer_error_*) [ "$(knob fault_xfer_error)" = "${1#xfer_error_}" ] ;;
 	power_cycle_async) [ "$(knob busy_div)" = 1 ] && [ -n "$PC" ] ;;
 	# an empty opcode would leave 0x00, which reads the same as disarmed
-	power_cycle_*) [ -n "$o" ] && [ $(($(knob fault_power_cycle_op))) = $((o)) ] ;;
+	power_cycle_*) [ -n "$o" ] && [ $(($(knob fault_power_cycle_op))) = $((o)) ] &&
+		[ "$(knob fault_power_cycle_nth)" = "$n" ] ;;
 	*) false ;;
 	esac && ARMED=yes
 	sim_reset_stats
@@ -264,9 +278,19 @@ fired() {
 		;;
 	power_cycle_*)
 		[ "$(knob fault_power_cycle_op)" = 0x00 ] && [ "$f" -ge 1 ] &&
-			[ "$pc" -ge 1 ] ||
-			{ echo "power_cycle_op $(knob fault_power_cycle_op), faults $f, power_cycles $pc"; return 1; }
+			[ "$pc" -ge 1 ] && [ "$(knob fault_power_cycle_nth)" = 1 ] ||
+			{ echo "power_cycle_op $(knob fault_power_cycle_op), nth $(knob fault_power_cycle_nth), faults $f, power_cycles $pc"; return 1; }
 		;;
+	miso_after_*)
+		if [ "$exp" = OK ]; then	# negative control: no array read
+			[ "$(knob fault_miso_after)" = "${2#miso_after_}" ] && [ "$f" = 0 ] ||
+				{ echo "miso_after left $(knob fault_miso_after), faults $f"; return 1; }
+		else
+			[ "$(knob fault_miso_after)" = 0 ] && [ "$f" -ge 1 ] ||
+				{ echo "miso_after left $(knob fault_miso_after), faults $f"; return 1; }
+		fi
+		;;
+	swap_*) ;;	# the read-back of model is the proof
 	stuck_*_*)
 		if [ "$exp" = OK ]; then	# negative control: never reached
 			[ "$(knob fault_stuck_after)" = "${2##*_}" ] && [ "$f" = 0 ] ||
@@ -439,6 +463,7 @@ scenario() {
 	nvres=$res
 	case $fault in stuck_status_*) nvres=OK ;; esac
 	nv_ok "$op" "$nvres" || why="$why; status registers $NV0 -> $(nv)"
+	case $fault in swap_*) echo "$CHIP" > "$SIM/swap_profile" ;; esac
 
 	echo "# $name: $RES"
 	if [ -z "$why" ]; then
@@ -492,6 +517,8 @@ read	srl	OK	done	-
 read	read_flip	OK	done	-
 read	xfer_error_1	EIO	first	failed in the SPI controller
 read	xfer_error_2	EIO	first	failed in the SPI controller
+read	miso_after_65536	EIO	first	read at 0x0[0-9a-f]{7} failed: the chip stopped answering
+read	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 read	power_cycle_read	OK	done	-
 
 erase	miso_high	ENXIO	first	MISO stuck high
@@ -505,6 +532,8 @@ erase	xfer_error_8	EIO	first	failed in the SPI controller
 erase	stuck_erase_2	ETIMEDOUT	erase	64 KiB erase at 0x01000000 timed out
 erase	power_cycle_erase	EIO	done	power-cycled during it
 erase	power_cycle_async	EIO	20000	power-cycled during it
+erase	power_cycle_erase_2	EIO	done	power-cycled during it
+erase	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 
 program	miso_high	ENXIO	first	MISO stuck high
 program	miso_low	ENXIO	first	MISO shorted to ground
@@ -518,6 +547,10 @@ program	xfer_error_8	EIO	first	failed in the SPI controller
 program	power_cycle_program	EIO	done	power-cycled during it
 program	stuck_program_300	ETIMEDOUT	pp	page program at 0x01002b00 timed out
 program	stuck_erase_1	OK	done	-
+program	power_cycle_program_3	EIO	done	power-cycled during it
+program	power_cycle_between_3	EIO	done	write enable did not latch \(SR1=0x00\)
+program	miso_after_1	OK	done	-
+program	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 
 unlock	miso_high	ENXIO	first	MISO stuck high
 unlock	miso_low	ENXIO	first	MISO shorted to ground
@@ -528,7 +561,9 @@ unlock	srl	EBUSY	first	SRL=1
 unlock	xfer_error_1	EIO	first	failed in the SPI controller
 unlock	power_cycle_status	EIO	done	status register write did not stick
 unlock	stuck_status_1	ETIMEDOUT	sr	status register write at 0x00000000 timed out
+lock	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 unlock	power_cycle_wren	EIO	first	write enable did not latch
+unlock	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 
 lock	miso_high	ENXIO	first	MISO stuck high
 lock	miso_low	ENXIO	first	MISO shorted to ground
@@ -552,6 +587,8 @@ verify	xfer_error_40	EIO	first	failed in the SPI controller
 verify	stuck_program_5	ETIMEDOUT	pp	page program at 0x00000400 timed out
 verify	power_cycle_erase	EIO	done	power-cycled during it
 verify	power_cycle_program	EIO	done	power-cycled during it
+verify	miso_after_65536	EIO	done	read at 0x0[0-9a-f]{7} failed: the chip stopped answering
+verify	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 EOF
 cat > /tmp/matrix.b7h <<'EOF'
 read	power_cycle_read	OK	done	-
@@ -559,6 +596,11 @@ erase	power_cycle_erase	TORN	done	-
 program	power_cycle_program	TORN	done	-
 verify	power_cycle_erase	MISMATCH	done	-
 verify	power_cycle_program	MISMATCH	done	-
+read	miso_after_65536	EIO	first	read at 0x0[0-9a-f]{7} failed: the chip stopped answering
+erase	power_cycle_erase_2	TORN	done	-
+program	power_cycle_program_3	TORN	done	-
+program	power_cycle_between_3	EIO	done	write enable did not latch \(SR1=0x00\)
+program	swap_w25q256jw	EIO	first	JEDEC ID reads ef6019, not c86719 as at probe
 EOF
 rows() { grep -cvE '^(#|$)' "$1"; }
 t_plan $(($(rows /tmp/matrix.main) + $(rows /tmp/matrix.b7h)))
