@@ -6,7 +6,7 @@
 #    least one suite of selftests/vm/suites;
 #  - every name a suite lists is one of those tests and has its source file;
 #  - every script in selftests/ and selftests/bench/ is a test in a Makefile
-#    (lib.sh and bench_lib.sh are libraries);
+#    (lib.sh, prot_tables.sh and bench_lib.sh are libraries);
 #  - every suite that `make check` boots (run.sh all) lists at least one
 #    test, and every SKIP that skip-allow lets through names a real suite
 #    and test.
@@ -35,7 +35,7 @@ for t in $listed; do
 done
 for f in "$st"/*.sh "$st"/bench/*.sh; do
 	b=$(basename "$f")
-	case $b in lib.sh | bench_lib.sh) continue ;; esac
+	case $b in lib.sh | prot_tables.sh | bench_lib.sh) continue ;; esac
 	case $declared in *" $b "*) ;; *) bad "$b is in no Makefile's test list" ;; esac
 done
 

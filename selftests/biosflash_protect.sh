@@ -4,10 +4,11 @@
 # Block protection through /sys/class/mtd/mtd0/protect, protect_mode and the
 # MTD lock ioctls, on the simulated W25Q256JW.  The expected ranges are the
 # datasheet's table written out by hand (W25Q257FV datasheet §7.1.16/17, the
-# same bit semantics as W25Q256JV/JW; shared/reference/chips.md §1.5), never
-# computed by driver code; the register values the driver writes are read
-# back from the simulator.
+# same bit semantics as W25Q256JV/JW; shared/reference/chips.md §1.5; in
+# prot_tables.sh, PROT_W25Q256), never computed by driver code; the register
+# values the driver writes are read back from the simulator.
 . /tests/lib.sh
+. /tests/prot_tables.sh
 
 P=/sys/class/mtd/mtd0
 M=/dev/mtd0
@@ -40,71 +41,8 @@ while read -r tb cmp bp exp; do
 		echo "# TB=$tb CMP=$cmp BP=$bp: protect says '$got', datasheet '$exp'"
 		bad=$((bad + 1))
 	fi
-done <<'TABLE'
-0 0  0 none
-0 0  1 0x01ff0000-0x01ffffff
-0 0  2 0x01fe0000-0x01ffffff
-0 0  3 0x01fc0000-0x01ffffff
-0 0  4 0x01f80000-0x01ffffff
-0 0  5 0x01f00000-0x01ffffff
-0 0  6 0x01e00000-0x01ffffff
-0 0  7 0x01c00000-0x01ffffff
-0 0  8 0x01800000-0x01ffffff
-0 0  9 0x01000000-0x01ffffff
-0 0 10 all
-0 0 11 all
-0 0 12 all
-0 0 13 all
-0 0 14 all
-0 0 15 all
-1 0  0 none
-1 0  1 0x00000000-0x0000ffff
-1 0  2 0x00000000-0x0001ffff
-1 0  3 0x00000000-0x0003ffff
-1 0  4 0x00000000-0x0007ffff
-1 0  5 0x00000000-0x000fffff
-1 0  6 0x00000000-0x001fffff
-1 0  7 0x00000000-0x003fffff
-1 0  8 0x00000000-0x007fffff
-1 0  9 0x00000000-0x00ffffff
-1 0 10 all
-1 0 11 all
-1 0 12 all
-1 0 13 all
-1 0 14 all
-1 0 15 all
-0 1  0 all
-0 1  1 0x00000000-0x01feffff
-0 1  2 0x00000000-0x01fdffff
-0 1  3 0x00000000-0x01fbffff
-0 1  4 0x00000000-0x01f7ffff
-0 1  5 0x00000000-0x01efffff
-0 1  6 0x00000000-0x01dfffff
-0 1  7 0x00000000-0x01bfffff
-0 1  8 0x00000000-0x017fffff
-0 1  9 0x00000000-0x00ffffff
-0 1 10 none
-0 1 11 none
-0 1 12 none
-0 1 13 none
-0 1 14 none
-0 1 15 none
-1 1  0 all
-1 1  1 0x00010000-0x01ffffff
-1 1  2 0x00020000-0x01ffffff
-1 1  3 0x00040000-0x01ffffff
-1 1  4 0x00080000-0x01ffffff
-1 1  5 0x00100000-0x01ffffff
-1 1  6 0x00200000-0x01ffffff
-1 1  7 0x00400000-0x01ffffff
-1 1  8 0x00800000-0x01ffffff
-1 1  9 0x01000000-0x01ffffff
-1 1 10 none
-1 1 11 none
-1 1 12 none
-1 1 13 none
-1 1 14 none
-1 1 15 none
+done <<TABLE
+$PROT_W25Q256
 TABLE
 t_eq "w25q256_all_64_tb_cmp_bp_combinations_match_datasheet" "$bad" 0
 

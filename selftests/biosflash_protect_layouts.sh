@@ -12,11 +12,11 @@
 #   mx25u25635f  TB (CR bit 3, one-time programmable) x BP3..0 (32 rows)
 #   gd25lb256e   TB (SR1 bit 6) x BP3..0 (32 rows)
 #
-# No Macronix or GigaDevice datasheet was found (chips.md §2): their rows
-# are the 256 Mbit table of chips.md §1.5 without CMP, the sizes flashrom
-# (decode_range_spi25 for MX25U25643G/45G) and ufprog (mx25x_wpr_4bp_tb0/1,
-# the GD25B256D SR1 that ufprog gives the GD25LB256E) use for these parts.
+# The tables are in prot_tables.sh (PROT_W25Q128JV, PROT_TB_BP4_256M), with
+# their sources: no Macronix or GigaDevice datasheet was found (chips.md
+# §2), their rows are the 256 Mbit table of chips.md §1.5 without CMP.
 . /tests/lib.sh
+. /tests/prot_tables.sh
 
 P=/sys/class/mtd/mtd0
 M=/dev/mtd0
@@ -69,10 +69,8 @@ else
 	t_fail "w25q128jv_loads"
 fi
 
-# columns: CMP SEC TB BP2 BP1 BP0 expected-protect
-# The SEC = 1, BP = 110 rows are not in the datasheet (its SEC = 1 rows stop
-# at 10X, then X X 111 = all): marked "FR", the 32 KiB that flashrom's
-# decode_range_spi25 gives them (4 KiB << 5 clamped to 32 KiB).
+# columns: CMP SEC TB BP2 BP1 BP0 expected-protect [source]; the rows
+# marked FR are not in the datasheet (prot_tables.sh)
 bad=0
 while read -r cmp sec tb b2 b1 b0 exp src; do
 	regs $(( (sec << 6) | (tb << 5) | (b2 << 4) | (b1 << 3) | (b0 << 2) )) \
@@ -82,71 +80,8 @@ while read -r cmp sec tb b2 b1 b0 exp src; do
 		echo "# CMP=$cmp SEC=$sec TB=$tb BP=$b2$b1$b0: protect says '$got', ${src:-datasheet} '$exp'"
 		bad=$((bad + 1))
 	fi
-done <<'TABLE'
-0 0 0 0 0 0 none
-0 0 0 0 0 1 0x00fc0000-0x00ffffff
-0 0 0 0 1 0 0x00f80000-0x00ffffff
-0 0 0 0 1 1 0x00f00000-0x00ffffff
-0 0 0 1 0 0 0x00e00000-0x00ffffff
-0 0 0 1 0 1 0x00c00000-0x00ffffff
-0 0 0 1 1 0 0x00800000-0x00ffffff
-0 0 0 1 1 1 all
-0 0 1 0 0 0 none
-0 0 1 0 0 1 0x00000000-0x0003ffff
-0 0 1 0 1 0 0x00000000-0x0007ffff
-0 0 1 0 1 1 0x00000000-0x000fffff
-0 0 1 1 0 0 0x00000000-0x001fffff
-0 0 1 1 0 1 0x00000000-0x003fffff
-0 0 1 1 1 0 0x00000000-0x007fffff
-0 0 1 1 1 1 all
-0 1 0 0 0 0 none
-0 1 0 0 0 1 0x00fff000-0x00ffffff
-0 1 0 0 1 0 0x00ffe000-0x00ffffff
-0 1 0 0 1 1 0x00ffc000-0x00ffffff
-0 1 0 1 0 0 0x00ff8000-0x00ffffff
-0 1 0 1 0 1 0x00ff8000-0x00ffffff
-0 1 0 1 1 0 0x00ff8000-0x00ffffff FR
-0 1 0 1 1 1 all
-0 1 1 0 0 0 none
-0 1 1 0 0 1 0x00000000-0x00000fff
-0 1 1 0 1 0 0x00000000-0x00001fff
-0 1 1 0 1 1 0x00000000-0x00003fff
-0 1 1 1 0 0 0x00000000-0x00007fff
-0 1 1 1 0 1 0x00000000-0x00007fff
-0 1 1 1 1 0 0x00000000-0x00007fff FR
-0 1 1 1 1 1 all
-1 0 0 0 0 0 all
-1 0 0 0 0 1 0x00000000-0x00fbffff
-1 0 0 0 1 0 0x00000000-0x00f7ffff
-1 0 0 0 1 1 0x00000000-0x00efffff
-1 0 0 1 0 0 0x00000000-0x00dfffff
-1 0 0 1 0 1 0x00000000-0x00bfffff
-1 0 0 1 1 0 0x00000000-0x007fffff
-1 0 0 1 1 1 none
-1 0 1 0 0 0 all
-1 0 1 0 0 1 0x00040000-0x00ffffff
-1 0 1 0 1 0 0x00080000-0x00ffffff
-1 0 1 0 1 1 0x00100000-0x00ffffff
-1 0 1 1 0 0 0x00200000-0x00ffffff
-1 0 1 1 0 1 0x00400000-0x00ffffff
-1 0 1 1 1 0 0x00800000-0x00ffffff
-1 0 1 1 1 1 none
-1 1 0 0 0 0 all
-1 1 0 0 0 1 0x00000000-0x00ffefff
-1 1 0 0 1 0 0x00000000-0x00ffdfff
-1 1 0 0 1 1 0x00000000-0x00ffbfff
-1 1 0 1 0 0 0x00000000-0x00ff7fff
-1 1 0 1 0 1 0x00000000-0x00ff7fff
-1 1 0 1 1 0 0x00000000-0x00ff7fff FR
-1 1 0 1 1 1 none
-1 1 1 0 0 0 all
-1 1 1 0 0 1 0x00001000-0x00ffffff
-1 1 1 0 1 0 0x00002000-0x00ffffff
-1 1 1 0 1 1 0x00004000-0x00ffffff
-1 1 1 1 0 0 0x00008000-0x00ffffff
-1 1 1 1 0 1 0x00008000-0x00ffffff
-1 1 1 1 1 0 0x00008000-0x00ffffff FR
-1 1 1 1 1 1 none
+done <<TABLE
+$PROT_W25Q128JV
 TABLE
 t_eq "w25q128jv_all_64_cmp_sec_tb_bp_rows_match_datasheet" "$bad" 0
 # the last row: all three registers, named as the W25Q128JV names them
@@ -224,39 +159,8 @@ while read -r tb b3 b2 b1 b0 exp; do
 		echo "# TB=$tb BP=$b3$b2$b1$b0: protect says '$got', table '$exp'"
 		bad=$((bad + 1))
 	fi
-done <<'TABLE'
-0 0 0 0 0 none
-0 0 0 0 1 0x01ff0000-0x01ffffff
-0 0 0 1 0 0x01fe0000-0x01ffffff
-0 0 0 1 1 0x01fc0000-0x01ffffff
-0 0 1 0 0 0x01f80000-0x01ffffff
-0 0 1 0 1 0x01f00000-0x01ffffff
-0 0 1 1 0 0x01e00000-0x01ffffff
-0 0 1 1 1 0x01c00000-0x01ffffff
-0 1 0 0 0 0x01800000-0x01ffffff
-0 1 0 0 1 0x01000000-0x01ffffff
-0 1 0 1 0 all
-0 1 0 1 1 all
-0 1 1 0 0 all
-0 1 1 0 1 all
-0 1 1 1 0 all
-0 1 1 1 1 all
-1 0 0 0 0 none
-1 0 0 0 1 0x00000000-0x0000ffff
-1 0 0 1 0 0x00000000-0x0001ffff
-1 0 0 1 1 0x00000000-0x0003ffff
-1 0 1 0 0 0x00000000-0x0007ffff
-1 0 1 0 1 0x00000000-0x000fffff
-1 0 1 1 0 0x00000000-0x001fffff
-1 0 1 1 1 0x00000000-0x003fffff
-1 1 0 0 0 0x00000000-0x007fffff
-1 1 0 0 1 0x00000000-0x00ffffff
-1 1 0 1 0 all
-1 1 0 1 1 all
-1 1 1 0 0 all
-1 1 1 0 1 all
-1 1 1 1 0 all
-1 1 1 1 1 all
+done <<TABLE
+$PROT_TB_BP4_256M
 TABLE
 t_eq "mx25u25635f_all_32_tb_bp_rows_match_table" "$bad" 0
 t_eq "mx25u25635f_protect_regs_shows_sr_cr_scur" "$(cat $P/protect_regs)" \
@@ -344,39 +248,8 @@ while read -r tb b3 b2 b1 b0 exp; do
 		echo "# TB=$tb BP=$b3$b2$b1$b0: protect says '$got', table '$exp'"
 		bad=$((bad + 1))
 	fi
-done <<'TABLE'
-0 0 0 0 0 none
-0 0 0 0 1 0x01ff0000-0x01ffffff
-0 0 0 1 0 0x01fe0000-0x01ffffff
-0 0 0 1 1 0x01fc0000-0x01ffffff
-0 0 1 0 0 0x01f80000-0x01ffffff
-0 0 1 0 1 0x01f00000-0x01ffffff
-0 0 1 1 0 0x01e00000-0x01ffffff
-0 0 1 1 1 0x01c00000-0x01ffffff
-0 1 0 0 0 0x01800000-0x01ffffff
-0 1 0 0 1 0x01000000-0x01ffffff
-0 1 0 1 0 all
-0 1 0 1 1 all
-0 1 1 0 0 all
-0 1 1 0 1 all
-0 1 1 1 0 all
-0 1 1 1 1 all
-1 0 0 0 0 none
-1 0 0 0 1 0x00000000-0x0000ffff
-1 0 0 1 0 0x00000000-0x0001ffff
-1 0 0 1 1 0x00000000-0x0003ffff
-1 0 1 0 0 0x00000000-0x0007ffff
-1 0 1 0 1 0x00000000-0x000fffff
-1 0 1 1 0 0x00000000-0x001fffff
-1 0 1 1 1 0x00000000-0x003fffff
-1 1 0 0 0 0x00000000-0x007fffff
-1 1 0 0 1 0x00000000-0x00ffffff
-1 1 0 1 0 all
-1 1 0 1 1 all
-1 1 1 0 0 all
-1 1 1 0 1 all
-1 1 1 1 0 all
-1 1 1 1 1 all
+done <<TABLE
+$PROT_TB_BP4_256M
 TABLE
 t_eq "gd25lb256e_all_32_tb_bp_rows_match_table" "$bad" 0
 t_eq "gd25lb256e_protect_regs_shows_sr1_only" "$(cat $P/protect_regs)" "sr1=0x7c"

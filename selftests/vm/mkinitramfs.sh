@@ -46,9 +46,9 @@ done
 # Guest scripts and data.
 cp "$here/init" "$stage/init"
 cp "$here/guest-runner.sh" "$here/suites" "$here/skip-allow" "$top/selftests/lib.sh" \
-	"$stage/tests/"
+	"$top/selftests/prot_tables.sh" "$stage/tests/"
 for f in "$top"/selftests/*.sh; do
-	[ "$(basename "$f")" = lib.sh ] || cp "$f" "$stage/tests/"
+	case $(basename "$f") in lib.sh | prot_tables.sh) ;; *) cp "$f" "$stage/tests/" ;; esac
 done
 chmod +x "$stage/init" "$stage"/tests/*
 
