@@ -38,7 +38,7 @@ state() {
 }
 
 # straight-line: 3 + 6 MTD + 6 sysfs + 6 debugfs + 3 + 2 reads + 3 on 0644
-t_plan 29
+t_plan $((29 + 2))
 sim_unload
 sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 && [ -c $M ] ||
 	{ t_fail "setup"; t_done; }
@@ -104,5 +104,6 @@ refused "node_0644_user_cannot_open_for_write" dd if=/dev/zero of=$M bs=4096 cou
 chmod 0600 $M
 t_eq "node_0644_changed_nothing" "$(state) $(sim_hash)" "$s0 $h"
 
+bf_real_time_fresh access
 sim_unload
 t_done

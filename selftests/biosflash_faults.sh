@@ -603,7 +603,7 @@ program	power_cycle_between_3	EIO	done	write enable did not latch \(SR1=0x00\)
 program	swap_w25q256jw	EIO	first	JEDEC ID reads ef6019, not c86719 as at probe
 EOF
 rows() { grep -cvE '^(#|$)' "$1"; }
-t_plan $(($(rows /tmp/matrix.main) + $(rows /tmp/matrix.b7h)))
+t_plan $(($(rows /tmp/matrix.main) + $(rows /tmp/matrix.b7h) + 2))
 
 $OP random /tmp/ref $SZ 1
 $OP random /tmp/data 131072 2
@@ -625,6 +625,6 @@ SUFFIX=_b7h_mode
 echo "# gd25lb256e opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
 matrix < /tmp/matrix.b7h
 
-sim_unload
+bf_real_time_fresh faults
 rm -f /tmp/matrix.main /tmp/matrix.b7h /tmp/ref /tmp/data /tmp/ff /tmp/rd /tmp/page /tmp/kl /tmp/fcp.err
 t_done

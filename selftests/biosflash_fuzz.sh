@@ -29,9 +29,10 @@ BADARGS="io_mv=abc io_mv=-1 io_mv=4294967296 io_mv=1800x io_mv= io_mv=18e2
 	erase_4k=maybe erase_4k=2 allow_unsafe_voltage= allow_unsafe_voltage=2"
 ODDMV="0 4294967295"
 # protect 5 + 3, allow_unsafe_voltage 4, read-only files 2, 4 per malformed
-# load parameter, 7 per odd io_mv, hex io_mv 2, unknown parameter 2, array 1
+# load parameter, 7 per odd io_mv, hex io_mv 2, unknown parameter 2, array 1,
+# real-time round trip 2
 t_plan $((5 + 3 + 4 + 2 + 4 * $(echo $BADARGS | wc -w) + \
-	7 * $(echo $ODDMV | wc -w) + 2 + 2 + 1))
+	7 * $(echo $ODDMV | wc -w) + 2 + 2 + 1 + 2))
 
 up() {
 	sim_unload
@@ -255,6 +256,7 @@ t_run "load_unknown_parameter_ignored" modprobe biosflash io_mv=1800 bogus=1
 t_eq "load_unknown_parameter_one_warning" \
 	"$(klog | grep -c "biosflash: unknown parameter 'bogus' ignored")" 1
 t_eq "array_unchanged_at_the_end" "$(sim_hash)" "$h0"
+bf_real_time_fresh fuzz
 
 sim_unload
 rm -f /tmp/inputs /tmp/in /tmp/blob

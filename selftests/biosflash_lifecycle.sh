@@ -19,7 +19,7 @@ echo "# seed $SEED"
 # stale fd 8, unbind during flashcp 10, rmmod 9, rmmod of the controller 6,
 # controller gone 8, two writers 7, reads during a write 4, signals 6 x 4 + 2,
 # unbind/bind 4, kmemleak 1
-t_plan $((8 + 10 + 9 + 6 + 8 + 7 + 4 + 6 * 4 + 2 + 4 + 1))
+t_plan $((8 + 10 + 9 + 6 + 8 + 7 + 4 + 6 * 4 + 2 + 4 + 1 + 2))
 
 now() { cut -d' ' -f1 /proc/uptime; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -338,5 +338,6 @@ else
 	t_skip "kmemleak_nothing_from_biosflash_flashsim_mtd" "no kmemleak in this kernel"
 fi
 
+bf_real_time_fresh lifecycle
 rm -f /tmp/old* /tmp/new* /tmp/got /tmp/snap /tmp/fc.out /tmp/fc2.out /tmp/pg.out
 t_done

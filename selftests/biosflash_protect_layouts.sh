@@ -57,7 +57,7 @@ sysfs_fails() {
 
 # one result per table and per step: W25Q128JV 19, MX25U25635F 29,
 # GD25LB256E 13
-t_plan $((19 + 29 + 13 + 2))
+t_plan $((19 + 29 + 13 + 2 + 8))
 
 # ============================================================================
 # Winbond W25Q128JV (3 V part, so io_mv=3300): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
@@ -290,6 +290,44 @@ echo 1 > "$SIM/wp"
 # B7h mode above 16 MiB, at the datasheet's busy times
 echo unlock > $P/protect
 bf_real_time_round_trip gd25lb256e $M $((20 * 1048576))
+
+# --- a board that re-protects its boot block at every power-on ---------------
+# (flashsim board_bp; the seed user's board left SR1 = 0x44, TB + BP0: the
+# bottom 64 KiB).  The GD25LB256E has no power-cycle marker, so only the
+# protection read back after the write can tell that a cut re-locked it.
+echo 0x44 > "$SIM/board_bp"
+echo 1 > "$SIM/power_cycle"
+t_eq "board_bp_reprotected_at_power_on" "$(cat "$SIM/sr1") $(prot)" \
+	"0x44 0x00000000-0x0000ffff"
+echo unlock > $P/protect
+echo 1 > "$SIM/power_cycle"
+t_eq "board_bp_back_after_unlock_and_power_cycle" "$(prot)" \
+	"0x00000000-0x0000ffff"
+head -c 65536 /dev/urandom > /tmp/bp
+rest=$(tail -c +65537 "$SIM/image" | sha256sum)
+bottom=$(head -c 65536 "$SIM/image" | sha256sum)
+klog_mark
+t_errno "board_bp_write_refused" EROFS mtd_debug write $M 0 65536 /tmp/bp
+t_eq "board_bp_write_refused_one_line" \
+	"$(klog | grep -c 'biosflash.*0x00000000-0x0000ffff is write-protected')" 1
+t_eq "board_bp_write_refused_array_unchanged" \
+	"$(head -c 65536 "$SIM/image" | sha256sum)" "$bottom"
+# unlocked, then the supply drops during the second page of the write
+echo unlock > $P/protect
+head -c 65536 /dev/zero | tr '\0' '\377' > /tmp/ff64
+dd if=/tmp/ff64 of="$SIM/image" conv=notrunc 2>/dev/null
+echo 0x12 > "$SIM/fault_power_cycle_op"
+echo 2 > "$SIM/fault_power_cycle_nth"
+sim_reset_stats
+klog_mark
+t_errno "board_bp_cut_during_write_fails" EIO mtd_debug write $M 0 65536 /tmp/bp
+t_eq "board_bp_cut_during_write_one_line" \
+	"$(klog | grep -c 'biosflash.*became write-protected during it')" 1
+t_eq "board_bp_cut_during_write_nothing_elsewhere" \
+	"$(sim_stat power_cycles) $(tail -c +65537 "$SIM/image" | sha256sum)" \
+	"1 $rest"
+echo 0 > "$SIM/board_bp"
+rm -f /tmp/bp /tmp/ff64
 
 sim_unload
 t_done

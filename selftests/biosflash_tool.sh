@@ -69,7 +69,7 @@ fill() {
 
 # usage 4, status 12, check 18, write 24, protection 21, backup 11,
 # interrupted write 9, bind/unbind 14
-t_plan $((4 + 12 + 18 + 24 + 21 + 11 + 9 + 14))
+t_plan $((4 + 12 + 18 + 24 + 21 + 11 + 9 + 14 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -350,6 +350,7 @@ fi
 run $BF bind spi9.9
 t_eq "bind_unknown_device_fails" "$RC" 1
 
+bf_real_time_fresh tool
 sim_unload
 rm -f /tmp/a /tmp/b /tmp/c /tmp/small /tmp/short /tmp/ff /tmp/zero /tmp/amd /tmp/cap \
 	/tmp/int.out /tmp/bft.out

@@ -235,6 +235,20 @@ bf_real_time_round_trip() {
 	rm -f /tmp/rt /tmp/rt.back
 }
 
+# bf_real_time_fresh NAME: two test results; bf_real_time_round_trip at
+# 4 MiB on a freshly loaded W25Q256JW under biosflash, then both unloaded
+bf_real_time_fresh() {
+	sim_unload
+	if sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 &&
+		[ -c /dev/mtd0 ]; then
+		bf_real_time_round_trip "$1" /dev/mtd0 4194304
+	else
+		t_fail "$1_real_time_round_trip" "setup"
+		t_fail "$1_real_time_bus_discipline" "setup"
+	fi
+	sim_unload
+}
+
 # sim_hash [LEN]: sha256 of the simulated array (whole chip by default)
 sim_hash() {
 	if [ -n "$1" ]; then

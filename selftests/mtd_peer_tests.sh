@@ -22,7 +22,7 @@ peer() {
 }
 
 # readtest 2, speedtest 1, stresstest 2, torturetest 4, pagetest 1
-t_plan $((2 + 1 + 2 + 4 + 1))
+t_plan $((2 + 1 + 2 + 4 + 1 + 2))
 sim_unload
 sim_load chips=w25q128jv busy_div=10000 &&
 	modprobe biosflash || { t_fail "setup"; t_done; }
@@ -76,5 +76,6 @@ if klog | grep -q 'mtd_pagetest: this test requires NAND flash' &&
 else
 	t_fail "mtd_pagetest_not_applicable_to_nor" "$(klog | grep mtd_pagetest | tail -n 3)"
 fi
+bf_real_time_fresh peer
 sim_unload
 t_done
