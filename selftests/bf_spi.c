@@ -11,6 +11,10 @@
  *                    e.g. 00 or 00ff12) at ADDR, then wait while BUSY
  *   pp-nowait ADDR HEX   the same, BUSY not polled
  *   wait             wait while BUSY (05h bit 0)
+ *   erase OP ADDR    06h, then the erase OP (20h 4 KiB, 52h 32 KiB, D8h
+ *                    64 KiB; 21h/DCh with -4) at ADDR, then wait while BUSY
+ *   wrsr HEX         06h, then 01h with the bytes HEX (SR1[, SR2]), then
+ *                    wait while BUSY
  *   read ADDR N      read N bytes at ADDR, print them as hex on one line
  *   lock ADDR        06h, then 36h individual block/sector lock
  *   unlock ADDR      06h, then 39h individual block/sector unlock
@@ -19,8 +23,9 @@
  * 12h and 13h, and 36h/39h/3Dh get 4 address bytes (the caller puts the
  * chip in 4-byte mode first, "cmd 0xb7": DS-257FV §8.2.48-50).
  *
- * The wait is bounded: 500 ms, far above tPP max 3 ms (DS-257FV, chips.md
- * §1.7), for an emulated guest.  Any error prints one line to stderr and
+ * The wait is bounded: 5 s, above the longest busy time a step starts (a
+ * 64 KiB erase, tBE2 max 2 s; tPP max 3 ms, tW max 15 ms: DS-257FV §9.6),
+ * with room for an emulated guest.  Any error prints one line to stderr and
  * exits 1; a usage error exits 2.
  */
 #include <errno.h>
@@ -35,7 +40,7 @@
 #include <linux/spi/spidev.h>
 
 #define MAX_DATA	256		/* one page */
-#define WAIT_MS		500
+#define WAIT_MS		5000
 
 static int fd;
 static int abytes = 3;
@@ -145,11 +150,12 @@ static size_t parse_hex(const char *s, __u8 *buf)
 static int run_step(char **argv, int argc)
 {
 	const char *s = argv[0];
-	__u8 buf[MAX_DATA];
+	__u8 buf[1 + MAX_DATA];
 	unsigned long a, n, i;
 	int need = 1;
 
-	if (!strcmp(s, "read") || !strcmp(s, "pp") || !strcmp(s, "pp-nowait"))
+	if (!strcmp(s, "read") || !strcmp(s, "pp") ||
+	    !strcmp(s, "pp-nowait") || !strcmp(s, "erase"))
 		need = 3;
 	else if (strcmp(s, "wait"))
 		need = 2;
@@ -166,6 +172,21 @@ static int run_step(char **argv, int argc)
 		if (!strcmp(s, "pp"))
 			wait_idle();
 	} else if (!strcmp(s, "wait")) {
+		wait_idle();
+	} else if (!strcmp(s, "erase")) {
+		a = num(argv[1]);
+		if (a > 0xff)
+			bad_usage("bad opcode");
+		cmd(0x06);
+		addr_xfer(a, num(argv[2]), NULL, NULL, 0);
+		wait_idle();
+	} else if (!strcmp(s, "wrsr")) {
+		buf[0] = 0x01;
+		n = parse_hex(argv[1], buf + 1);
+		if (n > 2)
+			bad_usage("more than SR1 and SR2");
+		cmd(0x06);
+		xfer(buf, NULL, 1 + n);
 		wait_idle();
 	} else if (!strcmp(s, "read")) {
 		a = num(argv[1]);

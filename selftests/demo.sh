@@ -35,7 +35,7 @@ bp_bits() {
 }
 
 # one check per step result below
-t_plan 22
+t_plan 24
 echo "== Step 0 (simulator only): the bricked board's chip"
 echo "   A simulated W25Q256JW (JEDEC ef6019, 32 MiB, 1.7-1.95 V) on SPI CS0 holds"
 echo "   a BIOS whose update stopped half way (1 MiB at 0x00400000 left erased),"
@@ -169,5 +169,6 @@ echo "     SR1 protection bits $(bp_bits) (the lowest 64 KiB, as before)"
 t_eq "new_image_survives_power_cycle" "$(sim_hash)" "$(file_hash $IMG)"
 t_eq "protection_survives_power_cycle" "$(bp_bits)" 0x44
 rm -f $IMG /tmp/old.rom /tmp/backup1.bin /tmp/demo.out /tmp/flashcp.out
-sim_unload
+echo "== Check: erase, write and two status writes at the datasheet's busy times, in real time"
+bf_real_time_fresh demo
 t_done

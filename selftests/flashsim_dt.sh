@@ -8,7 +8,7 @@
 . /tests/lib.sh
 
 # 3 checks before the chip loop, 2 per chip select, 4 after
-t_plan $((3 + 2 * 2 + 4))
+t_plan $((3 + 2 * 2 + 4 + 2))
 t_run "booted_with_device_tree" test -d /proc/device-tree/soc/spi
 sim_unload
 modprobe spidev 2>/dev/null	# =m on the debug kernel; no udev in the guest
@@ -25,6 +25,7 @@ SIM=$SIMROOT/spi$bus.1
 flashrom -p linux_spi:dev=/dev/spidev$bus.1,spispeed=16000 > /tmp/p 2>&1
 t_run "flashrom_finds_chip_on_cs1" grep -q 'Found Winbond flash chip "W25Q256JW"' /tmp/p
 t_run "cs1_chip_saw_the_jedec_id_reads" test "$(sim_stat op_9f)" -ge 1
+sim_real_time_round_trip dt_cs1 /dev/spidev$bus.1 1048576
 SIM=$SIMROOT/spi$bus.0
 t_eq "cs0_chip_saw_no_traffic" "$(sim_stat messages)" 0
 sim_unload

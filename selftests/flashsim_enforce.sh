@@ -146,7 +146,7 @@ table_result() {
 
 # up 1, table 1, bus discipline 1, refused program 4, after it 2; locks 9;
 # W25Q128JV, MX25U25635F, GD25LB256E 3 each
-t_plan $((1 + 1 + 1 + 4 + 2 + 9 + 3 * 3))
+t_plan $((1 + 1 + 1 + 4 + 2 + 9 + 3 * 3 + 2))
 
 # ============================================================================
 # W25Q256JW: SR1 TB6 BP3..0[5:2], SR2 CMP6 (QE1 fixed 1); 12h/13h
@@ -316,6 +316,8 @@ $PROT_TB_BP4_256M
 TABLE
 table_result "gd25lb256e_all_32_tb_bp_rows_enforced" 32
 sim_assert_bus_discipline "gd25lb256e_table_bus_discipline"
+echo 0 > "$SIM/sr1"
+sim_real_time_round_trip enforce_gd25lb256e "$SPIDEV" 1048576
 
 sim_unload
 t_done

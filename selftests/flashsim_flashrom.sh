@@ -11,8 +11,8 @@
 SIZE=33554432
 FR="flashrom -p linux_spi:dev=/dev/spidev0.0,spispeed=16000 -c W25Q256JW"
 
-# set-up, then steps 1-5: 1 + 1 + 1 + 1 + 4 + 1
-t_plan 9
+# set-up, then steps 1-5: 1 + 1 + 1 + 1 + 4 + 2
+t_plan 10
 sim_unload
 if ! sim_load chips=w25q256jw modalias=flashsim-raw || ! bind_spidev; then
 	t_fail "flashsim_loads_and_spidev_binds"
@@ -78,12 +78,20 @@ t_eq "protected_block_unchanged_by_flashrom" "$(sim_hash 65536)" "$before"
 t_eq "status_register_unchanged_by_flashrom" "$(cat "$SIM/sr1")" "0x44"
 
 # 5. Same write once status writes take again: flashrom's unlock now works.
+# In real time at the datasheet's maximum busy times (busy_div=1,
+# busy_time=1): flashrom's own status write, erase and program, its own
+# polling judged by the simulator's bus-discipline counters.
 echo 0 > "$SIM/fault_ignore_sr_write"
+echo 1 > "$SIM/busy_div"
+echo 1 > "$SIM/busy_time"
+sim_reset_stats
 if $FR -w /tmp/c.bin > /tmp/unprot.log 2>&1; then
 	t_eq "flashrom_write_succeeds_once_status_writes_take" "$(sim_hash)" "$(file_hash /tmp/c.bin)"
 else
 	t_fail "flashrom_write_succeeds_once_status_writes_take" "$(tail -n 3 /tmp/unprot.log)"
 fi
+sim_assert_bus_discipline "flashrom_real_time_bus_discipline"
+echo "# flashrom in real time: $(sim_stat op_01) status writes, $(sim_stat op_20) + $(sim_stat op_21) 4 KiB erases, $(sim_stat op_12) page programs"
 rm -f /tmp/a.bin /tmp/b.bin /tmp/c.bin
 sim_unload
 t_done

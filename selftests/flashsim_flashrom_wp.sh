@@ -23,7 +23,7 @@
 . /tests/lib.sh
 
 # two results per check() below (two profiles), one per unsupported profile (two)
-t_plan $((2 * 2 + 2))
+t_plan $((2 * 2 + 2 + 2))
 
 P=/sys/class/mtd/mtd0
 
@@ -160,6 +160,8 @@ done <<'CHIPS'
 mx25u25635f MX25U25635F
 w25q256jw W25Q256JW
 CHIPS
+# raw commands at the maximum busy times, on the W25Q256JW
+sim_real_time_round_trip flashrom_wp_w25q256jw "$SPIDEV" 1048576
 
 sim_unload
 rm -f /tmp/wp.states /tmp/wp.drv /tmp/wp.fr /tmp/wp.raw /tmp/wp.log

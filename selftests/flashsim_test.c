@@ -1094,6 +1094,96 @@ TEST_F(chip, board_bp_reprotects_at_power_on)
 	EXPECT_EQ(0, sim_get(&self->s, "board_bp"));
 }
 
+/*
+ * The busy time one operation models (stats busy_ns, before busy_div):
+ * a page program, a 4 KiB erase or a non-volatile status write from idle.
+ */
+static unsigned long busy_ns_of(struct sim *self, int what)
+{
+	__u8 w[2] = { 0x01, 0x00 };
+	unsigned long before = sim_stat(self, "busy_ns");
+
+	cmd(self, 0x06);
+	if (what == 0)
+		addr_cmd(self, 0x12, 4, 0x40000, "\x5a", 1);
+	else if (what == 1)
+		addr_cmd(self, 0x21, 4, 0x40000, NULL, 0);
+	else
+		xfer(self, w, NULL, 2);
+	wait_idle(self);
+	return sim_stat(self, "busy_ns") - before;
+}
+
+/*
+ * busy_time 0/1/2: the W25Q256's typical times (tPP 0.4 ms, tSE 45 ms, tW
+ * 10 ms) or its maxima (tPP 3 ms, tSE 400 ms, tW 15 ms, DS-257FV §9.6),
+ * or a pick between them that the seed repeats.  Other values refused.
+ */
+TEST_F(chip, busy_time_typical_maximum_random)
+{
+	unsigned long a[8], b[8];
+	int i, distinct = 0;
+
+	EXPECT_EQ(0, sim_get(&self->s, "busy_time"));
+	EXPECT_EQ(400000, busy_ns_of(&self->s, 0));
+	EXPECT_EQ(45000000, busy_ns_of(&self->s, 1));
+	EXPECT_EQ(10000000, busy_ns_of(&self->s, 2));
+	ASSERT_EQ(0, sim_set(&self->s, "busy_time", "1"));
+	EXPECT_EQ(3000000, busy_ns_of(&self->s, 0));
+	EXPECT_EQ(400000000, busy_ns_of(&self->s, 1));
+	EXPECT_EQ(15000000, busy_ns_of(&self->s, 2));
+	ASSERT_EQ(0, sim_set(&self->s, "fault_seed", "7"));
+	ASSERT_EQ(0, sim_set(&self->s, "busy_time", "2"));
+	for (i = 0; i < 8; i++) {
+		a[i] = busy_ns_of(&self->s, 0);
+		EXPECT_LE(400000, a[i]);
+		EXPECT_GE(3000000, a[i]);
+		distinct += i && a[i] != a[i - 1];
+	}
+	EXPECT_LE(4, distinct);
+	ASSERT_EQ(0, sim_set(&self->s, "busy_time", "2"));
+	for (i = 0; i < 8; i++)
+		b[i] = busy_ns_of(&self->s, 0);
+	EXPECT_EQ(0, memcmp(a, b, sizeof(a))) TH_LOG("the seed does not repeat");
+	EXPECT_EQ(-EINVAL, sim_set(&self->s, "busy_time", "3"));
+	EXPECT_EQ(2, sim_get(&self->s, "busy_time"));
+}
+
+/*
+ * Real time (busy_div 1) at the maximum busy times: a 4 KiB erase keeps
+ * BUSY for up to 400 ms, a page program 3 ms, a status write 15 ms; each
+ * ends, the data and the register land, and the host's polling saw every
+ * end without sending anything but status reads meanwhile.
+ */
+TEST_F(chip, real_time_at_maximum_busy_times)
+{
+	__u8 w[2] = { 0x01, 0x1c }, page[256], got[256];
+	int i;
+
+	fill(page, sizeof(page), 11);
+	ASSERT_EQ(0, sim_set(&self->s, "busy_div", "1"));
+	ASSERT_EQ(0, sim_set(&self->s, "busy_time", "1"));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x21, 4, 0x50000, NULL, 0));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, addr_cmd(&self->s, 0x12, 4, 0x50000, page, sizeof(page)));
+	wait_idle(&self->s);
+	ASSERT_EQ(0, cmd(&self->s, 0x06));
+	ASSERT_EQ(0, xfer(&self->s, w, NULL, 2));
+	wait_idle(&self->s);
+	EXPECT_EQ(0x1c, rdsr(&self->s, 0x05));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x50000, got, sizeof(got)));
+	EXPECT_EQ(0, memcmp(page, got, sizeof(got)));
+	ASSERT_EQ(0, img_rw(&self->s, 0, 0x50100, got, sizeof(got)));
+	for (i = 0; i < 256; i++)
+		EXPECT_EQ(0xff, got[i]);
+	EXPECT_EQ(418000000, sim_stat(&self->s, "busy_ns"));
+	EXPECT_EQ(0, sim_stat(&self->s, "cmds_while_busy"));
+	EXPECT_EQ(0, sim_stat(&self->s, "unobserved_ends"));
+}
+
 FIXTURE(mx) {
 	struct sim s;
 };
@@ -1114,6 +1204,26 @@ static void pp4(struct sim *s, __u32 addr, __u8 val)
 	cmd(s, 0x06);
 	addr_cmd(s, 0x12, 4, addr, &val, 1);
 	wait_idle(s);
+}
+
+/*
+ * busy_time 1 on the MX25U25635F: the maxima its own SFDP dump gives
+ * (BFPT 10th/11th DWORD, each typical time multiplied by 2 * (count +
+ * 1)): a page program 912 us, a 4 KiB erase 400 ms.
+ */
+TEST_F(mx, busy_time_maximum_from_its_sfdp)
+{
+	unsigned long before;
+
+	ASSERT_EQ(0, sim_set(&self->s, "busy_time", "1"));
+	before = sim_stat(&self->s, "busy_ns");
+	pp4(&self->s, 0x40000, 0x5a);
+	EXPECT_EQ(912000, sim_stat(&self->s, "busy_ns") - before);
+	before = sim_stat(&self->s, "busy_ns");
+	cmd(&self->s, 0x06);
+	addr_cmd(&self->s, 0x21, 4, 0x40000, NULL, 0);
+	wait_idle(&self->s);
+	EXPECT_EQ(400000000, sim_stat(&self->s, "busy_ns") - before);
 }
 
 static __u8 img_byte(struct sim *s, __u32 addr)

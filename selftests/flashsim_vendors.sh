@@ -45,7 +45,7 @@ top_hash() {
 
 # Macronix: set-up, identification, read, 4 protection checks, 2 after WP#
 # release; GigaDevice: set-up, RDID, read
-t_plan $((1 + 1 + 1 + 4 + 2 + 3))
+t_plan $((1 + 1 + 1 + 4 + 2 + 3 + 2))
 
 # --- Macronix MX25U25635F: in flashrom 1.3.0's database under that name
 if load mx25u25635f; then
@@ -97,5 +97,7 @@ if load gd25lb256e; then
 	read_matches "gd_flashrom_forced_read_matches_debugfs" -c "GD25Q256D/GD25Q256E" -f
 	rm -f /tmp/a.bin
 fi
+# raw commands at the maximum busy times, on the GD25LB256E
+sim_real_time_round_trip vendors_gd25lb256e "$SPIDEV" 1048576
 sim_unload
 t_done

@@ -198,18 +198,22 @@ sim_assert_bus_discipline() {
 	fi
 }
 
-# bf_real_time_round_trip NAME MTD OFF: two test results.  With the chip at
-# its datasheet busy times (busy_div=1), erase, write and read back 64 KiB
+# bf_real_time_round_trip NAME MTD OFF [BUSY_TIME]: two test results.  With
+# the chip at its datasheet busy times in real time (busy_div=1), the
+# maximum ones unless BUSY_TIME says otherwise (flashsim busy_time: 0
+# typical, 1 maximum, 2 random), erase, write and read back 64 KiB
 # at OFF of MTD (/dev/mtdN, its sysfs protect attribute in
 # /sys/class/mtd/mtdN) and lock then unlock (two status writes): the
 # simulator's array holds the data and the protection is "none" again
 # (NAME_real_time_round_trip), and the host kept the bus discipline
 # (NAME_real_time_bus_discipline, sim_assert_bus_discipline).  Needs an
-# unprotected chip; leaves busy_div as it was.
+# unprotected chip; leaves busy_div and busy_time as they were.
 bf_real_time_round_trip() {
 	rt_div=$(cat "$SIM/busy_div") rt_p=/sys/class/mtd/${2#/dev/}/protect
+	rt_bt=$(cat "$SIM/busy_time")
 	head -c 65536 /dev/urandom > /tmp/rt
 	echo 1 > "$SIM/busy_div"
+	echo "${4:-1}" > "$SIM/busy_time"
 	sim_reset_stats
 	rt_ok=yes
 	mtd_debug erase "$2" "$3" 65536 > /dev/null 2>&1 || rt_ok="erase failed"
@@ -232,16 +236,65 @@ bf_real_time_round_trip() {
 	fi
 	sim_assert_bus_discipline "$1_real_time_bus_discipline"
 	echo "$rt_div" > "$SIM/busy_div"
+	echo "$rt_bt" > "$SIM/busy_time"
 	rm -f /tmp/rt /tmp/rt.back
 }
 
+# sim_real_time_round_trip NAME SPIDEV OFF: two test results, for suites
+# that reach the chip through spidev.  At the datasheet's maximum busy
+# times in real time (busy_div=1, busy_time=1), raw commands (bf_spi): two
+# status writes (BP2..0 set, then cleared), a 4 KiB erase (20h) and a page
+# program at OFF (3-byte addresses after E9h: OFF below 16 MiB), then the
+# page read back.  The simulator's image must hold the page
+# and 0xFF in the rest of the sector (zeroed before), SR1 must read 0x00
+# (NAME_real_time_round_trip), and bf_spi's polling must have kept the bus
+# discipline (NAME_real_time_bus_discipline).  Leaves busy_div and busy_time
+# as they were.
+sim_real_time_round_trip() {
+	rt_div=$(cat "$SIM/busy_div") rt_bt=$(cat "$SIM/busy_time")
+	echo 1 > "$SIM/busy_div"
+	echo 1 > "$SIM/busy_time"
+	head -c 256 /dev/urandom > /tmp/rt
+	head -c 4096 /dev/zero | dd of="$SIM/image" bs=4096 seek=$(($3 / 4096)) \
+		conv=notrunc 2>/dev/null
+	rt_hex=$(od -An -v -tx1 /tmp/rt | tr -d ' \n')
+	rt_want=$(od -An -v -tx1 /tmp/rt | tr -s ' \n' '  ' | sed 's/^ //; s/ $//')
+	sim_reset_stats
+	rt_ok=yes
+	/tests/bf_spi "$2" cmd 0xe9 wrsr 1c wrsr 00 erase 0x20 "$3" pp "$3" "$rt_hex" \
+		> /dev/null 2> /tmp/rt.err || rt_ok="bf_spi: $(cat /tmp/rt.err)"
+	[ "$(/tests/bf_spi "$2" read "$3" 256 2>&1)" = "$rt_want" ] ||
+		rt_ok="read back differs"
+	dd if="$SIM/image" bs=256 skip=$(($3 / 256)) count=1 2>/dev/null |
+		cmp -s - /tmp/rt || rt_ok="simulator array differs"
+	[ "$(dd if="$SIM/image" bs=256 skip=$(($3 / 256 + 1)) count=15 \
+		2>/dev/null | tr -d '\377' | wc -c)" = 0 ] ||
+		rt_ok="sector not erased"
+	[ "$(cat "$SIM/sr1")" = 0x00 ] || rt_ok="SR1 reads $(cat "$SIM/sr1")"
+	[ "$(sim_stat op_01)" = 2 ] && [ "$(sim_stat op_20)" = 1 ] ||
+		rt_ok="not two status writes and one erase"
+	if [ "$rt_ok" = yes ]; then
+		t_ok "$1_real_time_round_trip"
+	else
+		t_fail "$1_real_time_round_trip" "$rt_ok"
+	fi
+	sim_assert_bus_discipline "$1_real_time_bus_discipline"
+	echo "$rt_div" > "$SIM/busy_div"
+	echo "$rt_bt" > "$SIM/busy_time"
+	rm -f /tmp/rt /tmp/rt.err
+}
+
 # bf_real_time_fresh NAME: two test results; bf_real_time_round_trip at
-# 4 MiB on a freshly loaded W25Q256JW under biosflash, then both unloaded
+# 4 MiB on a freshly loaded W25Q256JW under biosflash, each busy time a
+# seeded pick between typical and maximum (the seed from NAME, so a suite
+# repeats its own), then both unloaded
 bf_real_time_fresh() {
 	sim_unload
 	if sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 &&
 		[ -c /dev/mtd0 ]; then
-		bf_real_time_round_trip "$1" /dev/mtd0 4194304
+		cksum_seed=$(printf '%s' "$1" | cksum | cut -d' ' -f1)
+		echo $((cksum_seed % 65535 + 1)) > "$SIM/fault_seed"
+		bf_real_time_round_trip "$1" /dev/mtd0 4194304 2
 	else
 		t_fail "$1_real_time_round_trip" "setup"
 		t_fail "$1_real_time_bus_discipline" "setup"

@@ -15,7 +15,7 @@ MB=1048576
 # data in both images, so both 64 KiB blocks need an erase
 BENCH_CHG_OFF=$((2 * MB - MB / 4)) BENCH_CHG_LEN=$((MB / 8))
 # 2 per client, then 4 comparisons
-t_plan $((2 * 2 + 4))
+t_plan $((2 * 2 + 4 + 2))
 make_images $((2 * MB)) || { t_fail bench_smoke_images_built; t_done; }
 scenario S2
 min=$(bf_minimum -c $HZ -o "$BENCH_OVH_NS" write "$OLD" "$NEW")
@@ -52,4 +52,5 @@ if [ -n "$min_ns" ] && [ "$min_ns" -gt 0 ] && [ "${model_b:-0}" -ge "$min_ns" ] 
 else
 	t_fail "bench_smoke_modelled_times_sane" "a ${model_a:-?} b ${model_b:-?} min ${min_ns:-?}"
 fi
+bf_real_time_fresh bench_smoke
 t_done

@@ -132,10 +132,41 @@ static void fs_stuck_count(struct flashsim_chip *chip, enum flashsim_busy what)
 	chip->stats.faults++;
 }
 
-/* Go busy for the datasheet typical time, scaled down by busy_div. */
-void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
-			 u32 typ_us)
+/*
+ * The busy time @t (FS_T(field)) as busy_time says: the profile's typical
+ * value, its maximum, or a seeded uniform pick between the two (xorshift32
+ * as fs_prng(), its own sequence so that it does not move the faults').
+ * The datasheets give a typical and a maximum and nothing about the
+ * distribution between them (DS-257FV §9.6, "AC Electrical
+ * Characteristics"), so uniform is a choice, not a fact.
+ */
+static u32 fs_busy_us(struct flashsim_chip *chip, size_t t)
 {
+	u32 typ = *(const u32 *)((const u8 *)&chip->prof->t + t);
+	u32 max = *(const u32 *)((const u8 *)&chip->prof->t_max + t);
+	u32 x;
+
+	if (chip->busy_time == FS_TIME_MAX)
+		return max;
+	if (chip->busy_time != FS_TIME_RANDOM || max == typ)
+		return typ;
+	x = chip->busy_prng;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	chip->busy_prng = x;
+	return typ + x % (max - typ + 1);
+}
+
+/*
+ * Go busy for the time busy_time picks from the profile (fs_busy_us()),
+ * scaled down by busy_div.
+ */
+void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
+			 size_t t)
+{
+	u32 typ_us = fs_busy_us(chip, t);
+
 	chip->stats.busy_ns += (u64)typ_us * NSEC_PER_USEC;
 	if (chip->fault.stuck_busy)
 		chip->fault.stuck = true;
@@ -185,7 +216,7 @@ void flashsim_chip_suspend(struct flashsim_chip *chip)
 	chip->sus_len = chip->op_len;
 	chip->sus = true;
 	chip->busy = FS_BUSY_SUSPEND;
-	chip->busy_until = fs_deadline(chip, chip->prof->t.sus_us);
+	chip->busy_until = fs_deadline(chip, fs_busy_us(chip, FS_T(sus_us)));
 }
 
 void flashsim_chip_resume(struct flashsim_chip *chip)
@@ -738,9 +769,22 @@ void flashsim_chip_select(struct flashsim_chip *chip, bool select)
 
 /* ---- creation ---- */
 
+/* Every maximum at least its typical time, and none 0 */
+static bool fs_timing_ok(const struct flashsim_profile *prof)
+{
+	const u32 *typ = (const u32 *)&prof->t;
+	const u32 *max = (const u32 *)&prof->t_max;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(prof->t) / sizeof(u32); i++)
+		if (!typ[i] || max[i] < typ[i])
+			return false;
+	return true;
+}
+
 static bool fs_profile_ok(const struct flashsim_profile *prof)
 {
-	return prof->sr && is_power_of_2(prof->size) &&
+	return prof->sr && fs_timing_ok(prof) && is_power_of_2(prof->size) &&
 	       is_power_of_2(prof->page_size) &&
 	       is_power_of_2(prof->lock_block) &&
 	       is_power_of_2(prof->lock_sector) &&
@@ -901,6 +945,7 @@ struct flashsim_chip *flashsim_chip_create(struct device *dev,
 	chip->wp_high = true;
 	chip->fault.seed = 1;
 	chip->fault.prng = 1;
+	chip->busy_prng = 1;
 	chip->fault.power_cycle_nth = 1;
 	chip->miso_cut = U32_MAX;
 	fs_power_on(chip, false);

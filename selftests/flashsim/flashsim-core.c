@@ -55,7 +55,12 @@ MODULE_PARM_DESC(ctlr_max_hz, "the controller's max_speed_hz, 0 = none");
 
 static unsigned int busy_div = 1000;
 module_param(busy_div, uint, 0444);
-MODULE_PARM_DESC(busy_div, "real busy time = datasheet typical / busy_div");
+MODULE_PARM_DESC(busy_div, "real busy time = datasheet time / busy_div");
+
+static unsigned int busy_time;
+module_param(busy_time, uint, 0444);
+MODULE_PARM_DESC(busy_time,
+		 "datasheet busy times: 0 typical, 1 maximum, 2 seeded random between");
 
 struct flashsim_host {
 	struct spi_controller *ctlr;
@@ -274,6 +279,7 @@ static int fs_add_chip(struct flashsim_host *host, struct device *dev,
 	chip = flashsim_chip_create(dev, prof, cs, busy_div);
 	if (IS_ERR(chip))
 		return PTR_ERR(chip);
+	chip->busy_time = busy_time;
 	host->chips[cs] = chip;
 	return 0;
 }
@@ -457,6 +463,10 @@ static int __init flashsim_init(void)
 
 	if (!busy_div) {
 		pr_err("busy_div must not be 0\n");
+		return -EINVAL;
+	}
+	if (busy_time >= FS_TIME_NR) {
+		pr_err("busy_time must be 0 (typical), 1 (maximum) or 2 (random)\n");
 		return -EINVAL;
 	}
 	flashsim_debugfs_init();

@@ -268,6 +268,21 @@ static int fs_set_busy_div(struct flashsim_chip *chip, u32 val)
 	return 0;
 }
 
+static u32 fs_get_busy_time(struct flashsim_chip *chip)
+{
+	return chip->busy_time;
+}
+
+/* 0 typical, 1 maximum, 2 random; setting it restarts the random picks */
+static int fs_set_busy_time(struct flashsim_chip *chip, u32 val)
+{
+	if (val >= FS_TIME_NR)
+		return -EINVAL;
+	chip->busy_time = val;
+	chip->busy_prng = chip->fault.seed ?: 1;
+	return 0;
+}
+
 static u32 fs_get_board_bp(struct flashsim_chip *chip)
 {
 	return chip->board_bp;
@@ -308,6 +323,7 @@ static const struct fs_knob fs_knobs[] = {
 	{ "fault_miso_after", 0600, false, false, fs_get_miso_after,
 	  fs_set_miso_after },
 	{ "busy_div", 0600, false, false, fs_get_busy_div, fs_set_busy_div },
+	{ "busy_time", 0600, false, false, fs_get_busy_time, fs_set_busy_time },
 	{ "board_bp", 0600, true, false, fs_get_board_bp, fs_set_board_bp },
 };
 

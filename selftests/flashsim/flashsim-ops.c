@@ -197,7 +197,7 @@ static enum flashsim_verdict fs_wrsr(struct flashsim_chip *chip)
 		flashsim_sr_write(chip, chip->cmd.op->arg + i,
 				  chip->cmd.buf[i], nv);
 	if (nv)
-		flashsim_chip_start(chip, FS_BUSY_WRSR, chip->prof->t.w_us);
+		flashsim_chip_start(chip, FS_BUSY_WRSR, FS_T(w_us));
 	return FS_DONE;
 }
 
@@ -260,19 +260,19 @@ static enum flashsim_verdict fs_pp(struct flashsim_chip *chip)
 	flashsim_chip_save(chip, FS_BUSY_PROGRAM, page, prof->page_size);
 	for (i = 0; i < prof->page_size && !chip->fault.weak_program; i++)
 		chip->array[page + i] &= chip->latch[i];
-	flashsim_chip_start(chip, FS_BUSY_PROGRAM, prof->t.pp_us);
+	flashsim_chip_start(chip, FS_BUSY_PROGRAM, FS_T(pp_us));
 	chip->op_addr = page;
 	chip->op_len = prof->page_size;
 	return FS_DONE;
 }
 
-static u32 fs_erase_time(const struct flashsim_profile *prof, u32 size)
+static size_t fs_erase_time(u32 size)
 {
 	if (size == SZ_4K)
-		return prof->t.se_us;
+		return FS_T(se_us);
 	if (size == SZ_32K)
-		return prof->t.be32_us;
-	return prof->t.be64_us;
+		return FS_T(be32_us);
+	return FS_T(be64_us);
 }
 
 /*
@@ -291,8 +291,7 @@ static enum flashsim_verdict fs_erase(struct flashsim_chip *chip)
 		return FS_REFUSED;
 	flashsim_chip_save(chip, FS_BUSY_ERASE, start, size);
 	memset(chip->array + start, 0xff, size);
-	flashsim_chip_start(chip, FS_BUSY_ERASE,
-			    fs_erase_time(chip->prof, size));
+	flashsim_chip_start(chip, FS_BUSY_ERASE, fs_erase_time(size));
 	chip->op_addr = start;
 	chip->op_len = size;
 	return FS_DONE;
@@ -309,7 +308,7 @@ static enum flashsim_verdict fs_chip_erase(struct flashsim_chip *chip)
 		return FS_REFUSED;
 	flashsim_chip_save(chip, FS_BUSY_CHIP_ERASE, 0, prof->size);
 	memset(chip->array, 0xff, prof->size);
-	flashsim_chip_start(chip, FS_BUSY_CHIP_ERASE, prof->t.ce_us);
+	flashsim_chip_start(chip, FS_BUSY_CHIP_ERASE, FS_T(ce_us));
 	return FS_DONE;
 }
 
@@ -359,7 +358,7 @@ static enum flashsim_verdict fs_secreg_erase(struct flashsim_chip *chip)
 	if (!n || chip->sus || fs_secreg_locked(chip, n))
 		return FS_REFUSED;
 	memset(fs_secreg(chip, n), 0xff, chip->prof->secreg_size);
-	flashsim_chip_start(chip, FS_BUSY_SECREG, chip->prof->t.se_us);
+	flashsim_chip_start(chip, FS_BUSY_SECREG, FS_T(se_us));
 	return FS_DONE;
 }
 
@@ -376,7 +375,7 @@ static enum flashsim_verdict fs_secreg_program(struct flashsim_chip *chip)
 	reg = fs_secreg(chip, n);
 	for (i = 0; i < chip->prof->secreg_size; i++)
 		reg[i] &= chip->latch[i];
-	flashsim_chip_start(chip, FS_BUSY_SECREG, chip->prof->t.pp_us);
+	flashsim_chip_start(chip, FS_BUSY_SECREG, FS_T(pp_us));
 	return FS_DONE;
 }
 
@@ -443,7 +442,7 @@ static enum flashsim_verdict fs_mx_wpsel(struct flashsim_chip *chip)
 	if (!chip->wel)
 		return FS_IGNORED;
 	flashsim_sr_set_otp(chip, &chip->prof->sr->wps);
-	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.w_us);
+	flashsim_chip_start(chip, FS_BUSY_OTP, FS_T(w_us));
 	return FS_DONE;
 }
 
@@ -459,7 +458,7 @@ static enum flashsim_verdict fs_mx_wrscur(struct flashsim_chip *chip)
 	if (!chip->wel)
 		return FS_IGNORED;
 	flashsim_sr_set_otp(chip, &ldso);
-	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.w_us);
+	flashsim_chip_start(chip, FS_BUSY_OTP, FS_T(w_us));
 	return FS_DONE;
 }
 
@@ -484,7 +483,7 @@ static enum flashsim_verdict fs_mx_wrspb(struct flashsim_chip *chip)
 	if (!chip->wel)
 		return FS_IGNORED;
 	flashsim_spb_set(chip, chip->cmd.addr);
-	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.pp_us);
+	flashsim_chip_start(chip, FS_BUSY_OTP, FS_T(pp_us));
 	return FS_DONE;
 }
 
@@ -494,7 +493,7 @@ static enum flashsim_verdict fs_mx_esspb(struct flashsim_chip *chip)
 	if (!chip->wel)
 		return FS_IGNORED;
 	flashsim_spb_erase(chip);
-	flashsim_chip_start(chip, FS_BUSY_OTP, chip->prof->t.se_us);
+	flashsim_chip_start(chip, FS_BUSY_OTP, FS_T(se_us));
 	return FS_DONE;
 }
 

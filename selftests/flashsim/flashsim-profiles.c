@@ -203,6 +203,16 @@ static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
 	.be64_us = 150000, .ce_us = 80000000, .w_us = 10000,		\
 	.sus_us = 20, .rst_us = 30 }
 
+/*
+ * Their maxima (DS-257FV §9.6 AC characteristics; the same in DS-128JV
+ * except tCE): tPP 3 ms, tSE 400 ms, tBE1 1.6 s, tBE2 2 s, tCE 400 s, tW
+ * 15 ms; tSUS and tRST are given as maxima only (20 us, 30 us).
+ */
+#define FLASHSIM_W25Q256_TIMING_MAX {					\
+	.pp_us = 3000, .se_us = 400000, .be32_us = 1600000,		\
+	.be64_us = 2000000, .ce_us = 400000000, .w_us = 15000,		\
+	.sus_us = 20, .rst_us = 30 }
+
 static const struct flashsim_profile flashsim_profiles[] = {
 	{
 		/* chips.md §1.1: EF 60 19, 1.7-1.95 V; dev ID 18h (MEM) */
@@ -234,6 +244,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.secreg_size = 256,
 		.secreg_stride = 0x1000,
 		.t = FLASHSIM_W25Q256_TIMING,
+		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
 	}, {
 		/*
 		 * chips.md §1.1: EF 40 19, 2.7-3.6 V.  No SFDP dump of the JV
@@ -258,6 +269,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.secreg_size = 256,
 		.secreg_stride = 0x1000,
 		.t = FLASHSIM_W25Q256_TIMING,
+		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
 	}, {
 		/*
 		 * DS-128JV: EF 40 18, dev ID 17h, 16 MiB, 3-byte only.  BP=1
@@ -286,6 +298,12 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.t = {
 			.pp_us = 400, .se_us = 45000, .be32_us = 120000,
 			.be64_us = 150000, .ce_us = 40000000, .w_us = 10000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		/* DS-128JV §9: the 256 Mbit maxima but tCE 200 s */
+		.t_max = {
+			.pp_us = 3000, .se_us = 400000, .be32_us = 1600000,
+			.be64_us = 2000000, .ce_us = 200000000, .w_us = 15000,
 			.sus_us = 20, .rst_us = 30,
 		},
 	}, {
@@ -336,6 +354,18 @@ static const struct flashsim_profile flashsim_profiles[] = {
 			.be64_us = 224000, .ce_us = 76000000, .w_us = 40000,
 			.sus_us = 20, .rst_us = 30,
 		},
+		/*
+		 * Maxima from the same dump's BFPT DW10/DW11 multiplier
+		 * (JESD216B BFPT 10th/11th DWORD, max = 2 * (count + 1) *
+		 * typical): tPP
+		 * 912 us, 4K 400 ms, 32K 2560 ms, 64K 3584 ms, chip 456 s.
+		 * tW, tSUS and tRST: the typical values (no maximum known).
+		 */
+		.t_max = {
+			.pp_us = 912, .se_us = 400000, .be32_us = 2560000,
+			.be64_us = 3584000, .ce_us = 456000000, .w_us = 40000,
+			.sus_us = 20, .rst_us = 30,
+		},
 		.optable = &flashsim_macronix_optable,
 	}, {
 		/*
@@ -362,6 +392,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.lock_sector = SZ_4K,
 		/* No GigaDevice timing source: the W25Q256 values, unverified */
 		.t = FLASHSIM_W25Q256_TIMING,
+		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
 		.optable = &flashsim_gd_optable,
 	}, {
 		/*
@@ -388,6 +419,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.secreg_size = 256,
 		.secreg_stride = 0x1000,
 		.t = FLASHSIM_W25Q256_TIMING,
+		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
 	},
 };
 

@@ -12,6 +12,7 @@
 #include <linux/bits.h>
 #include <linux/ktime.h>
 #include <linux/mutex.h>
+#include <linux/stddef.h>
 #include <linux/types.h>
 
 struct dentry;
@@ -111,8 +112,20 @@ struct flashsim_profile {
 	u16 secreg_count;	/* security registers 1..n */
 	u16 secreg_size;
 	u32 secreg_stride;	/* register n is at n * stride */
-	struct flashsim_timing t;
+	struct flashsim_timing t;	/* datasheet typical */
+	struct flashsim_timing t_max;	/* datasheet maximum */
 	const struct flashsim_optable *optable;	/* NULL: Winbond */
+};
+
+/* A busy time of both tables: flashsim_chip_start(chip, what, FS_T(pp_us)) */
+#define FS_T(field)	offsetof(struct flashsim_timing, field)
+
+/* busy_time: which busy time an operation takes */
+enum flashsim_busy_time {
+	FS_TIME_TYP,		/* the datasheet's typical time */
+	FS_TIME_MAX,		/* its maximum */
+	FS_TIME_RANDOM,		/* seeded, uniform between the two */
+	FS_TIME_NR,
 };
 
 /* Address phase of an opcode. */
@@ -298,6 +311,8 @@ struct flashsim_chip {
 	struct flashsim_undo sus_undo;	/* the suspended one */
 	ktime_t reset_until;
 	u32 busy_div;
+	enum flashsim_busy_time busy_time;
+	u32 busy_prng;		/* FS_TIME_RANDOM's sequence */
 	u8 board_bp;		/* SR1 bits board firmware sets at power-on */
 
 	struct flashsim_cmd cmd;
@@ -329,7 +344,7 @@ int flashsim_chip_swap(struct flashsim_chip *chip,
 void flashsim_chip_reset(struct flashsim_chip *chip);
 bool flashsim_chip_busy(struct flashsim_chip *chip);
 void flashsim_chip_start(struct flashsim_chip *chip, enum flashsim_busy what,
-			 u32 typ_us);
+			 size_t t);
 void flashsim_chip_suspend(struct flashsim_chip *chip);
 void flashsim_chip_resume(struct flashsim_chip *chip);
 void flashsim_chip_set_stuck(struct flashsim_chip *chip, bool stuck);
