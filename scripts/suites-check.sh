@@ -39,7 +39,7 @@ for f in "$st"/*.sh "$st"/bench/*.sh; do
 	case $declared in *" $b "*) ;; *) bad "$b is in no Makefile's test list" ;; esac
 done
 
-# the suites run.sh all boots: stock, debug, debug-dt, one per overlay
+# the suites run.sh all boots: stock, debug, debug2, debug-dt, one per overlay
 # variant (debug-dt-NAME) and one per controller variant (stock-ctl-NAME)
 variants() {
 	awk -v arr="$1" -v pre="$2" '
@@ -49,7 +49,7 @@ variants() {
 			print pre substr($0, 3, RLENGTH - 2)
 		}' "$st/vm/run.sh"
 }
-boots="stock debug debug-dt $(variants dt_variants debug-dt-) $(variants ctl_variants stock-ctl-)"
+boots="stock debug debug2 debug-dt $(variants dt_variants debug-dt-) $(variants ctl_variants stock-ctl-)"
 for b in $boots; do
 	n=$(sed -n "s/^$b:[[:space:]]*//p" "$suites" | wc -w)
 	[ "$n" -gt 0 ] || bad "make check boots suite $b, which lists no test"

@@ -7,7 +7,8 @@
  * W25Q256JW), with offsets and lengths drawn from boundary values (0, one
  * byte or block off the end, 2^31, 2^32, 2^63, 2^64 - 1, sums that wrap) and
  * at random, from a seeded generator: the same SEED (default printed, also
- * taken from BF_FUZZ_SEED) gives the same calls.
+ * taken from BF_FUZZ_SEED) gives the same calls; BF_FUZZ_COUNT sets COUNT
+ * too.
  *
  * A model written from the MTD core's and mtdchar's documented checks and
  * the driver's rules says what each call must return:
@@ -561,6 +562,10 @@ int main(int argc, char **argv)
 
 	if (env && *env)
 		fuzz_seed = strtoull(env, NULL, 0);
+	/* the debug kernel's boot asks for fewer calls (selftests/vm/run.sh) */
+	env = getenv("BF_FUZZ_COUNT");
+	if (env && *env)
+		fuzz_count = strtoul(env, NULL, 0);
 	if (argc > 1 && isdigit((unsigned char)argv[1][0])) {
 		fuzz_seed = strtoull(argv[1], NULL, 0);
 		argv[1] = argv[0];

@@ -17,7 +17,7 @@
 # rmmod 1 + 6 on the GD25LB256E, dead bus 3 x 2, two chips 4, 1.8 V on 3.3 V
 # 11, signals 5 x 2, killable wait 5, kill in a busy wait 3, W25Q256FV 6,
 # re-lock by a power cycle 3
-t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3 + 2 + 4 + 3))
+t_plan $((8 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3 + 2 + 4 + 3 + 2 + 5))
 
 MB=1048576
 M=/dev/mtd0
@@ -395,6 +395,48 @@ t_eq "write_relocked_by_power_cycle_one_line" \
 	"$(klog | grep -c 'biosflash.*became write-protected during it')" 1
 t_eq "write_relocked_by_power_cycle_power_cycled_once" \
 	"$(sim_stat power_cycles)" 1
+
+# --- a controller that adjusts ops (spi-mem adjust_op_size) -----------------
+# flashsim mem_adjust=N: the controller has spi-mem ops whose adjust_op_size
+# lets every op carry at most N data bytes.  At 100 (below a page, not a
+# power of two) a 64 KiB write reads back and is in the simulator's array.
+# At 0, a controller that cuts an op to no data and still says yes: the
+# probe fails (its first SFDP read) with EOPNOTSUPP and one line, at once,
+# instead of looping for ever.
+sim_unload
+sim_load chips=w25q256jw mem_adjust=100
+modprobe biosflash io_mv=1800
+head -c 65536 /dev/urandom > /tmp/img
+mtd_debug erase $M $((4 * MB)) 65536 > /dev/null 2>&1
+mtd_debug write $M $((4 * MB)) 65536 /tmp/img > /dev/null 2>&1
+mtd_debug read $M $((4 * MB)) 65536 /tmp/back > /dev/null 2>&1
+t_run "adjust_100_write_reads_back" cmp -s /tmp/img /tmp/back
+dd if="$SIM/image" bs=65536 skip=64 count=1 2>/dev/null > /tmp/s
+t_run "adjust_100_write_in_simulator_array" cmp -s /tmp/img /tmp/s
+sim_unload
+sim_load chips=w25q256jw mem_adjust=0
+klog_mark
+t_run "adjust_zero_probe_returns" timeout 60 modprobe biosflash io_mv=1800
+t_false "adjust_zero_no_mtd_device" test -e $M
+t_eq "adjust_zero_one_line" \
+	"$(klog | grep -c 'biosflash.*cannot transfer command 5ah')" 1
+
+# --- a clock above fR: reads must leave 03h/13h -----------------------------
+# 03h/13h are good to fR = 50 MHz (DS-257FV §9.6); the simulator returns
+# noise when they are clocked faster.  On an 80 MHz device the driver must
+# read with 0Ch (fC): the data is the simulator's own, and no 03h/13h
+# command was clocked above fR.  (Behind the 4 MHz controller variant the
+# SPI core clamps the device to 4 MHz and 13h is right.)
+sim_unload
+sim_load chips=w25q256jw speed_hz=80000000
+modprobe biosflash io_mv=1800
+head -c 1048576 /dev/urandom > /tmp/img
+dd if=/tmp/img of="$SIM/image" bs=65536 seek=$((24 * 16)) conv=notrunc \
+	2>/dev/null
+sim_reset_stats
+mtd_debug read $M $((24 * MB)) 1048576 /tmp/back > /dev/null 2>&1
+t_run "fast_clock_read_matches_image" cmp -s /tmp/img /tmp/back
+t_eq "fast_clock_read_no_03h_above_fr" "$(sim_stat reads_above_fr)" 0
 
 sim_unload
 rm -f /tmp/img /tmp/rnd /tmp/back /tmp/e /tmp/r /tmp/s /tmp/z

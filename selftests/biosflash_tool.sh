@@ -67,9 +67,9 @@ fill() {
 	head -c $SZ /dev/zero | tr '\0' "$1"
 }
 
-# usage 4, status 12, check 18, write 24, protection 21, backup 11,
+# usage 4, check without a chip 8, status 12, check 18, write 24 + 2, protection 21, backup 22,
 # interrupted write 9, bind/unbind 14
-t_plan $((4 + 12 + 18 + 24 + 21 + 11 + 9 + 14 + 2))
+t_plan $((4 + 8 + 12 + 18 + 24 + 2 + 21 + 22 + 9 + 14 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -98,6 +98,30 @@ run $BF frobnicate
 t_eq "unknown_command_exits_2" "$RC" 2
 run $BF write
 t_eq "missing_argument_exits_2" "$RC" 2
+
+# --- check without a chip: what makes a file not a full chip image -------------
+# The size is not a flash size; the descriptor says 32 MiB and the file
+# is 16 MiB; no Intel descriptor and no AMD structure at all.  Refused
+# (exit 3) with no device to compare with, as with one; the verdict names
+# what was checked and never says "safe".
+sim_unload
+head -c $((3 * MB + 512)) /tmp/a > /tmp/odd
+head -c $((16 * MB)) /tmp/a > /tmp/half
+head -c $SZ /dev/urandom > /tmp/noifd
+run $BF check /tmp/odd
+t_eq "check_nochip_odd_size_refused" "$RC" 3
+has "check_nochip_odd_size_reason" "not the size of any flash chip"
+run $BF check /tmp/half
+t_eq "check_nochip_descriptor_disagrees_refused" "$RC" 3
+has "check_nochip_descriptor_disagrees_reason" \
+	"flash component 1 is 32 MiB, but the file is 16 MiB"
+run $BF check /tmp/noifd
+t_eq "check_nochip_no_structure_refused" "$RC" 3
+run $BF check /tmp/a
+t_eq "check_nochip_full_image_exit_0" "$RC" 0
+has "check_nochip_verdict_says_what_was_checked" \
+	"structure consistent with a full image for a 32 MiB chip"
+t_false "check_verdict_never_says_safe" grep -qi safe /tmp/bft.out
 
 # --- status ---------------------------------------------------------------------
 up || { t_fail "setup"; t_done; }
@@ -142,6 +166,7 @@ has "check_capsule_names_header" "a 2048-byte header, then 32 MiB of ROM image"
 has "check_capsule_offers_strip" "biosflash write --strip /tmp/cap"
 run $BF check --strip /tmp/cap $M
 t_eq "check_strip_capsule_ok" "$RC" 0
+rm -f /tmp/cap.rom
 run $BF check --extract /tmp/cap.rom /tmp/cap $M
 t_eq "check_extract_exit_0" "$RC" 0
 t_eq "check_extract_gives_rom_image" "$(file_hash /tmp/cap.rom)" "$(file_hash /tmp/b)"
@@ -155,6 +180,10 @@ t_eq "check_all_ff_refused" "$RC" 3
 has "check_all_ff_reason" "every byte is 0xFF"
 run $BF check /tmp/zero $M
 t_eq "check_all_00_refused" "$RC" 3
+h=$(sim_hash)
+run $BF write /tmp/noifd $M
+t_eq "write_unrecognisable_image_refused" "$RC" 3
+t_eq "write_unrecognisable_image_changed_nothing" "$(sim_hash)" "$h"
 
 # --- write ---------------------------------------------------------------------------
 dd if=/tmp/ff of="$SIM/image" bs=$MB 2>/dev/null
@@ -264,9 +293,36 @@ t_eq "backup_exit_0" "$RC" 0
 t_eq "backup_equals_simulator_array" "$(file_hash /tmp/bk)" "$(sim_hash)"
 t_eq "backup_sha256_file_matches_sha256sum" "$(cat /tmp/bk.sha256)" "$(file_hash /tmp/bk)  bk"
 t_run "backup_sha256_file_verifies" sh -c 'cd /tmp && sha256sum -c bk.sha256'
+# an existing FILE (or FILE.sha256) is an earlier backup: refused before
+# the chip is read, kept byte for byte; --force replaces it
+echo precious > /tmp/bk
+sim_reset_stats
 run $BF backup -n 3 /tmp/bk $M
+t_eq "backup_existing_file_refused" "$RC" 3
+has "backup_existing_file_says_why" "refused: /tmp/bk exists"
+t_eq "backup_existing_file_kept" "$(cat /tmp/bk)" precious
+t_run "backup_existing_file_nothing_read" [ "$(sim_stat bytes)" -lt 65536 ]
+rm -f /tmp/bk
+run $BF backup /tmp/bk $M
+t_eq "backup_sha256_file_alone_refused" "$RC" 3
+echo precious > /tmp/bk
+run $BF backup --force -n 3 /tmp/bk $M
 t_eq "backup_three_reads_exit_0" "$RC" 0
 has "backup_three_reads_reported" "All 3 reads of 32 MiB agree"
+t_eq "backup_force_replaces" "$(file_hash /tmp/bk)" "$(sim_hash)"
+
+# a blank read (all 0xFF: empty chip, MISO not wired) is named first, and
+# never replaces an existing FILE, not even with --force
+fill '\377' > "$SIM/image"
+echo precious > /tmp/bk
+run $BF backup --force /tmp/bk $M
+t_eq "backup_blank_over_existing_refused" "$RC" 3
+has "backup_blank_over_existing_warns" "the chip reads as all 0xFF"
+t_eq "backup_blank_over_existing_kept" "$(cat /tmp/bk)" precious
+rm -f /tmp/bk /tmp/bk.sha256
+run $BF backup /tmp/bk $M
+t_eq "backup_blank_new_file_saved" "$RC" 0
+has "backup_blank_new_file_warns" "the chip reads as all 0xFF"
 
 rm -f /tmp/bk2 /tmp/bk2.sha256
 echo 1000 > "$SIM/fault_read_flip"
@@ -277,7 +333,7 @@ has "backup_with_read_flips_says_unstable" "UNSTABLE:"
 t_eq "backup_lists_first_20_offsets" "$(grep -c '^  0x[0-9a-f]*  first read' /tmp/bft.out)" 20
 has "backup_explains_wiring" "wiring is not reliable"
 t_false "backup_with_read_flips_writes_no_file" test -e /tmp/bk2
-rm -f /tmp/bk /tmp/bk.sha256
+rm -f /tmp/bk /tmp/bk.sha256 /tmp/odd /tmp/half /tmp/noifd
 
 # --- interrupted write ------------------------------------------------------------
 up busy_div=1 || { t_fail "setup"; t_done; }

@@ -108,17 +108,27 @@ static int img_rw(struct sim *self, int wr, __u32 off, void *buf,
 	return n == (ssize_t)len ? 0 : -EIO;
 }
 
-/* One SPI message, one full-duplex transfer: CS low, tx/rx, CS high. */
-static int xfer(struct sim *self, const __u8 *tx, __u8 *rx,
-		size_t len)
+/*
+ * One SPI message, one full-duplex transfer: CS low, tx/rx, CS high; at
+ * @hz, or at the device's max_speed_hz (flashsim speed_hz) when 0.
+ */
+static int xfer_hz(struct sim *self, const __u8 *tx, __u8 *rx,
+		   size_t len, __u32 hz)
 {
 	struct spi_ioc_transfer t = {
 		.tx_buf = (uintptr_t)tx,
 		.rx_buf = (uintptr_t)rx,
 		.len = len,
+		.speed_hz = hz,
 	};
 
 	return ioctl(self->fd, SPI_IOC_MESSAGE(1), &t) < 0 ? -errno : 0;
+}
+
+static int xfer(struct sim *self, const __u8 *tx, __u8 *rx,
+		size_t len)
+{
+	return xfer_hz(self, tx, rx, len, 0);
 }
 
 static int cmd(struct sim *self, __u8 op)
@@ -151,9 +161,9 @@ static int addr_cmd(struct sim *self, __u8 op, int abytes,
 	return ret;
 }
 
-/* Read `len` bytes after op/address/dummy bytes. */
-static int rd(struct sim *self, __u8 op, int abytes, int dummy,
-	      __u32 addr, __u8 *out, size_t len)
+/* Read `len` bytes after op/address/dummy bytes, clocked at @hz. */
+static int rd_hz(struct sim *self, __u8 op, int abytes, int dummy,
+		 __u32 addr, __u8 *out, size_t len, __u32 hz)
 {
 	size_t hdr = 1 + abytes + dummy;
 	__u8 *tx = calloc(1, hdr + len), *rx = calloc(1, hdr + len);
@@ -162,11 +172,17 @@ static int rd(struct sim *self, __u8 op, int abytes, int dummy,
 	tx[0] = op;
 	for (i = 0; i < abytes; i++)
 		tx[1 + i] = addr >> (8 * (abytes - 1 - i));
-	ret = xfer(self, tx, rx, hdr + len);
+	ret = xfer_hz(self, tx, rx, hdr + len, hz);
 	memcpy(out, rx + hdr, len);
 	free(tx);
 	free(rx);
 	return ret;
+}
+
+static int rd(struct sim *self, __u8 op, int abytes, int dummy,
+	      __u32 addr, __u8 *out, size_t len)
+{
+	return rd_hz(self, op, abytes, dummy, addr, out, len, 0);
 }
 
 static void wait_idle(struct sim *self)
@@ -658,6 +674,37 @@ TEST_F(chip, bus_read_matches_debugfs_image)
 	ASSERT_EQ(0, rd(&self->s, 0x0c, 4, 1, CHIP_SIZE - sizeof(a), b, 4000));
 	EXPECT_EQ(0, memcmp(a, b, 4000));
 	EXPECT_EQ(1, sim_get(&self->s, "wp"));
+}
+
+/*
+ * 03h and 13h are good to fR = 50 MHz only (DS-257FV §9.6): at 80 MHz
+ * they return noise, counted once per command in reads_above_fr; 0Ch at
+ * the same clock (fC) and 03h at exactly 50 MHz read the array.
+ */
+TEST_F(chip, read_03h_13h_above_fr_is_garbage)
+{
+	static __u8 a[2048], b[2048];
+
+	fill(a, sizeof(a), 11);
+	ASSERT_EQ(0, img_rw(&self->s, 1, 0x10000, a, sizeof(a)));
+	ASSERT_EQ(0, sim_set(&self->s, "stats", "0"));
+	ASSERT_EQ(0, rd_hz(&self->s, 0x03, 3, 0, 0x10000, b, sizeof(b),
+			   80000000));
+	EXPECT_NE(0, memcmp(a, b, sizeof(b)));
+	EXPECT_EQ(1, sim_stat(&self->s, "reads_above_fr"));
+	ASSERT_EQ(0, rd_hz(&self->s, 0x13, 4, 0, 0x10000, b, sizeof(b),
+			   80000000));
+	EXPECT_NE(0, memcmp(a, b, sizeof(b)));
+	EXPECT_EQ(2, sim_stat(&self->s, "reads_above_fr"));
+	memset(b, 0, sizeof(b));
+	ASSERT_EQ(0, rd_hz(&self->s, 0x0c, 4, 1, 0x10000, b, sizeof(b),
+			   80000000));
+	EXPECT_EQ(0, memcmp(a, b, sizeof(b)));
+	memset(b, 0, sizeof(b));
+	ASSERT_EQ(0, rd_hz(&self->s, 0x03, 3, 0, 0x10000, b, sizeof(b),
+			   50000000));
+	EXPECT_EQ(0, memcmp(a, b, sizeof(b)));
+	EXPECT_EQ(2, sim_stat(&self->s, "reads_above_fr"));
 }
 
 /* BUSY (SR1 bit 0) still 1 after polling it for @ms milliseconds? */

@@ -187,14 +187,16 @@ sim_reset_stats() {
 # sim_reset_stats, the host sent the chip no command but a status read
 # while it was busy (stats cmds_while_busy) and no command after a
 # program, erase or status write whose end no status read had shown
-# (unobserved_ends); Documentation/flashsim.rst, "Counters".  Counts as
+# (unobserved_ends), and read no data with 03h/13h above the chip's fR
+# (reads_above_fr); Documentation/flashsim.rst, "Counters".  Counts as
 # one test in the script's plan.
 sim_assert_bus_discipline() {
 	b=$(sim_stat cmds_while_busy) u=$(sim_stat unobserved_ends)
-	if [ "$b" = 0 ] && [ "$u" = 0 ]; then
+	r=$(sim_stat reads_above_fr)
+	if [ "$b" = 0 ] && [ "$u" = 0 ] && [ "$r" = 0 ]; then
 		t_ok "$1"
 	else
-		t_fail "$1" "cmds_while_busy $b, unobserved_ends $u (both must be 0)"
+		t_fail "$1" "cmds_while_busy $b, unobserved_ends $u, reads_above_fr $r (all must be 0)"
 	fi
 }
 
@@ -292,8 +294,8 @@ bf_real_time_fresh() {
 	sim_unload
 	if sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 &&
 		[ -c /dev/mtd0 ]; then
-		cksum_seed=$(printf '%s' "$1" | cksum | cut -d' ' -f1)
-		echo $((cksum_seed % 65535 + 1)) > "$SIM/fault_seed"
+		rt_seed=$(printf '%s' "$1" | sha256sum | cut -c1-4)
+		echo $((0x$rt_seed + 1)) > "$SIM/fault_seed"
 		bf_real_time_round_trip "$1" /dev/mtd0 4194304 2
 	else
 		t_fail "$1_real_time_round_trip" "setup"

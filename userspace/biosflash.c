@@ -719,11 +719,14 @@ out_close:
 	return ret;
 }
 
-static int bf_write_file(const char *name, const __u8 *buf, size_t len)
+/* @excl: fail with EEXIST rather than replace an existing file */
+static int bf_write_file(const char *name, const __u8 *buf, size_t len,
+			 int excl)
 {
 	int fd, ret;
 
-	fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	fd = open(name, O_WRONLY | O_CREAT | O_CLOEXEC |
+		  (excl ? O_EXCL : O_TRUNC), 0644);
 	if (fd < 0) {
 		ret = -errno;
 	} else {
@@ -794,6 +797,12 @@ static void bf_check_size(struct bf_report *r, const struct bf_image *im,
 	char a[32], b[32];
 	size_t extra;
 
+	/* SPI NOR sizes are powers of two; a BIOS chip 64 KiB to 256 MiB */
+	if (im->len < 64 * BF_KIB || im->len > 256 * BF_MIB ||
+	    (im->len & (im->len - 1)))
+		bf_say(r, BF_REFUSE,
+		       "the file is %zu bytes: not the size of any flash chip (a power of two, 64 KiB to 256 MiB), so not a full chip image",
+		       im->len);
 	if (!chip) {
 		bf_say(r, BF_WARN, "no chip to compare the size with (give DEV or --size)");
 		return;
@@ -828,11 +837,11 @@ static const char * const bf_ifd_regions[BF_IFD_NREGIONS] = {
 
 /* FLCOMP bits 3:0 (7:4 for component 2): 512 KiB << n (chips.md §4.1) */
 static void bf_check_ifd_density(struct bf_report *r, __u32 flcomp,
-				 unsigned int ncomp, __u64 chip)
+				 unsigned int ncomp, __u64 chip, size_t len)
 {
 	unsigned int d1 = flcomp & 0xf, d2 = flcomp >> 4 & 0xf;
 	char a[32], b[32];
-	__u64 c1;
+	__u64 c1, c2 = 0;
 
 	if (d1 > 7) {
 		bf_say(r, BF_WARN,
@@ -842,10 +851,17 @@ static void bf_check_ifd_density(struct bf_report *r, __u32 flcomp,
 	}
 	c1 = 512 * BF_KIB << d1;
 	bf_size(c1, a, sizeof(a));
-	if (ncomp > 1 && d2 <= 7)
+	if (ncomp > 1 && d2 <= 7) {
+		c2 = 512 * BF_KIB << d2;
 		bf_say(r, BF_INFO,
 		       "descriptor: the board has a second flash chip (component 2, %s); the image for this chip is component 1's",
-		       bf_size(512 * BF_KIB << d2, b, sizeof(b)));
+		       bf_size(c2, b, sizeof(b)));
+	}
+	/* with two chips, a vendor image may hold both components */
+	if (len != c1 && (!c2 || len != c1 + c2))
+		bf_say(r, BF_REFUSE,
+		       "descriptor: flash component 1 is %s, but the file is %s: the descriptor does not describe this file (cut short, padded, or another board's)",
+		       a, bf_size(len, b, sizeof(b)));
 	if (!chip)
 		bf_say(r, BF_INFO, "descriptor: flash component 1 is %s", a);
 	else if (c1 == chip)
@@ -904,7 +920,7 @@ static int bf_check_ifd(struct bf_report *r, const __u8 *img, size_t len,
 		       fcba, frba);
 		return 1;
 	}
-	bf_check_ifd_density(r, bf_le32(img + fcba), ncomp, chip);
+	bf_check_ifd_density(r, bf_le32(img + fcba), ncomp, chip, len);
 	bf_check_ifd_regions(r, img + frba, BF_IFD_LEN - frba, len);
 	return 1;
 }
@@ -1012,6 +1028,7 @@ static int bf_check(struct bf_image *im, __u64 chip, const char *dev,
 		[BF_WARN] = "WARNING", [BF_REFUSE] = "REFUSE",
 	};
 	int ifd, efs, uniform;
+	char sz[32], what[96];
 
 	printf("Checking %s (%zu bytes) for %s\n", im->name, im->fsize, dev);
 	bf_check_capsule(&r, im, chip, strip);
@@ -1020,20 +1037,24 @@ static int bf_check(struct bf_image *im, __u64 chip, const char *dev,
 	ifd = bf_check_ifd(&r, im->data, im->len, chip);
 	efs = bf_check_efs(&r, im->data, im->len);
 	if (!ifd && !efs && !uniform)
-		bf_say(&r, BF_WARN,
+		bf_say(&r, BF_REFUSE,
 		       "neither an Intel flash descriptor nor an AMD firmware structure: not recognisable as a full PC BIOS image (a BIOS region only, or not a BIOS); make sure it is the full-chip image for this board");
 	else if (ifd && efs)
 		bf_say(&r, BF_WARN,
 		       "both an Intel descriptor and an AMD firmware structure: unusual, make sure this image is for this board");
+	/* What was checked is the structure, never whether the board boots */
+	snprintf(what, sizeof(what),
+		 "structure consistent with a full image for a %s chip",
+		 bf_size(chip ? chip : im->len, sz, sizeof(sz)));
 	printf("Verdict: %s", verdict[r.verdict]);
 	if (r.verdict == BF_REFUSE)
-		printf(" (%u reason%s above): not safe to write to this chip as it is\n",
+		printf(" (%u reason%s above): not a full image for this chip as it is\n",
 		       r.refusals, r.refusals > 1 ? "s" : "");
 	else if (r.verdict == BF_WARN)
-		printf(" (%u warning%s above): can be written, read the warnings first\n",
-		       r.warnings, r.warnings > 1 ? "s" : "");
+		printf(" (%u warning%s above): %s; read the warnings first\n",
+		       r.warnings, r.warnings > 1 ? "s" : "", what);
 	else
-		printf(": safe to write to this chip\n");
+		printf(": %s\n", what);
 	return r.verdict;
 }
 
@@ -1104,7 +1125,7 @@ static int bf_cmd_check(struct bf_opts *o)
 			bf_err("--extract: %s is not an AMI/ASUS capsule\n",
 			       o->file);
 			ret = BF_EXIT_FAIL;
-		} else if (bf_write_file(o->extract, im.data, im.len)) {
+		} else if (bf_write_file(o->extract, im.data, im.len, 1)) {
 			ret = BF_EXIT_FAIL;
 		} else {
 			printf("Extracted the ROM image (%zu bytes from offset 0x%zx) to %s\n",
@@ -1838,16 +1859,54 @@ static int bf_backup_reads(int fd, const struct bf_dev *d, unsigned int reads,
 	return 0;
 }
 
-static int bf_backup_save(const char *file, const __u8 *buf, __u64 size)
+/*
+ * An earlier backup may be the only copy of the board's own firmware: FILE
+ * and FILE.sha256 are created, never replaced, unless --force; even then
+ * not by a read that is all 0xFF or all 0x00.  Checked before the chip is
+ * read (minutes), and again by O_EXCL when saving.
+ */
+static int bf_backup_target(const struct bf_opts *o)
+{
+	char name[4096];
+	const char *hit = NULL;
+
+	snprintf(name, sizeof(name), "%s.sha256", o->file);
+	if (!access(o->file, F_OK))
+		hit = o->file;
+	else if (!access(name, F_OK))
+		hit = name;
+	if (!hit || o->force)
+		return 0;
+	bf_err("refused: %s exists and may be your only good backup; nothing was read.\n"
+	       "Give a new file name, or --force to replace it.\n", hit);
+	return -EEXIST;
+}
+
+static int bf_backup_blank(const struct bf_opts *o, const __u8 *buf,
+			   __u64 size)
+{
+	if (!bf_all(buf, size, 0xff) && !bf_all(buf, size, 0x00))
+		return 0;
+	printf("Warning: the chip reads as all 0x%02X: empty, or MISO/power not wired.\n",
+	       buf[0]);
+	if (access(o->file, F_OK))
+		return 0;
+	bf_err("refused: not replacing %s with a read that is all 0x%02X, even with --force;\n"
+	       "save it under a new file name if you want it.\n", o->file, buf[0]);
+	return -EEXIST;
+}
+
+static int bf_backup_save(const struct bf_opts *o, const __u8 *buf,
+			  __u64 size)
 {
 	char hex[65], line[4200], name[4096];
-	const char *base = strrchr(file, '/');
+	const char *file = o->file, *base = strrchr(file, '/');
 
 	bf_sha256(buf, size, hex);
 	snprintf(name, sizeof(name), "%s.sha256", file);
 	snprintf(line, sizeof(line), "%s  %s\n", hex, base ? base + 1 : file);
-	if (bf_write_file(file, buf, size) ||
-	    bf_write_file(name, (const __u8 *)line, strlen(line)))
+	if (bf_write_file(file, buf, size, !o->force) ||
+	    bf_write_file(name, (const __u8 *)line, strlen(line), !o->force))
 		return -EIO;
 	printf("Wrote %s and %s\nsha256 %s\n", file, name, hex);
 	return 0;
@@ -1860,6 +1919,8 @@ static int bf_cmd_backup(struct bf_opts *o)
 	int fd, ret = BF_EXIT_FAIL;
 	char sz[32];
 
+	if (bf_backup_target(o))
+		return BF_EXIT_REFUSED;
 	fd = bf_dev_open(o->dev, &d, O_RDONLY);
 	if (fd < 0)
 		return BF_EXIT_FAIL;
@@ -1879,10 +1940,9 @@ static int bf_cmd_backup(struct bf_opts *o)
 	}
 	printf("All %u reads of %s agree.\n", o->reads,
 	       bf_size(d.size, sz, sizeof(sz)));
-	if (bf_all(ref, d.size, 0xff) || bf_all(ref, d.size, 0x00))
-		printf("Warning: the chip reads as all 0x%02X: empty, or MISO/power not wired.\n",
-		       ref[0]);
-	if (!bf_backup_save(o->file, ref, d.size))
+	if (bf_backup_blank(o, ref, d.size))
+		ret = BF_EXIT_REFUSED;
+	else if (!bf_backup_save(o, ref, d.size))
 		ret = BF_EXIT_OK;
 out_free:
 	free(chunk);
@@ -2052,16 +2112,18 @@ static void bf_usage(FILE *f)
 	      "\n"
 	      "Commands (DEV is /dev/mtdN or mtdN; default: the first biosflash device):\n"
 	      "  status [DEV]              chip, size, ID, voltages, protection, warnings\n"
-	      "  check FILE [DEV]          is FILE safe to write to this chip? OK/WARNING/REFUSE\n"
+	      "  check FILE [DEV]          is FILE a full image for this chip? OK/WARNING/REFUSE\n"
 	      "  write FILE [DEV]          check, then write only what differs, verify\n"
 	      "  backup FILE [DEV]         read the chip N times, compare, save FILE + FILE.sha256\n"
+	      "                            (new files only, unless --force)\n"
 	      "  unlock [DEV]              clear the chip's write protection\n"
 	      "  lock [DEV]                write-protect the whole chip\n"
 	      "  bind SPIDEV               hand SPI device SPIDEV (e.g. spi0.0) to biosflash\n"
 	      "  unbind SPIDEV             release it again\n"
 	      "\n"
 	      "Options:\n"
-	      "  -f, --force               write: write even a REFUSE verdict\n"
+	      "  -f, --force               write: write even a REFUSE verdict;\n"
+	      "                            backup: replace an existing FILE\n"
 	      "  -s, --strip               check, write: use the ROM image inside an AMI/ASUS\n"
 	      "                            capsule (.CAP) instead of the whole file\n"
 	      "  -x, --extract OUT         check: save the ROM image inside a capsule to OUT\n"
@@ -2075,7 +2137,8 @@ static void bf_usage(FILE *f)
 	      "  1  failure (device, file, driver or chip error; unstable backup reads;\n"
 	      "     write refused because the chip is protected or the voltage is wrong)\n"
 	      "  2  usage error\n"
-	      "  3  check refused (REFUSE verdict; write: nothing was written)\n"
+	      "  3  check refused (REFUSE verdict; write: nothing was written);\n"
+	      "     backup refused (FILE exists, or a blank read would replace it)\n"
 	      "  4  verify mismatch after writing\n"
 	      "  5  interrupted (SIGINT/SIGTERM); the chip's state is printed\n"
 	      "\n"
@@ -2099,7 +2162,7 @@ static const struct bf_cmd bf_cmds[] = {
 	{ "status", bf_cmd_status, 0, 1, "" },
 	{ "check", bf_cmd_check, 1, 2, "sxS" },
 	{ "write", bf_cmd_write, 1, 2, "fs" },
-	{ "backup", bf_cmd_backup, 1, 2, "n" },
+	{ "backup", bf_cmd_backup, 1, 2, "fn" },
 	{ "unlock", bf_cmd_protect, 0, 1, "" },
 	{ "lock", bf_cmd_protect, 0, 1, "" },
 	{ "bind", bf_cmd_bind, 1, 1, "" },

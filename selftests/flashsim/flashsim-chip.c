@@ -548,6 +548,35 @@ static void fs_dummy_byte(struct flashsim_chip *chip, u8 in,
 		fs_enter_data(chip, cmd->dummy_got - op->dummy);
 }
 
+/*
+ * 03h and 13h are specified only up to fR (DS-257FV §9.6, "Clock frequency
+ * for Read Data instruction"); the other reads are good to fC.  Clocked
+ * faster, the output is not valid when the host samples it.  What a real
+ * chip then returns depends on the board; the model (an assumption) is
+ * noise, fs_prng() bytes, so that no verify can pass by luck.  Counted
+ * once per command in reads_above_fr.
+ */
+static bool fs_above_fr(struct flashsim_chip *chip)
+{
+	struct flashsim_cmd *cmd = &chip->cmd;
+
+	if (!(cmd->op->flags & FS_OP_FR) || chip->xfer_hz <= chip->prof->fr_hz)
+		return false;
+	if (!cmd->above_fr) {
+		cmd->above_fr = true;
+		chip->stats.reads_above_fr++;
+	}
+	return true;
+}
+
+static void fs_noise(struct flashsim_chip *chip, u8 *buf, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		buf[i] = fs_prng(chip);
+}
+
 static u8 fs_out_byte(struct flashsim_chip *chip, unsigned int lines)
 {
 	struct flashsim_cmd *cmd = &chip->cmd;
@@ -563,7 +592,9 @@ static u8 fs_out_byte(struct flashsim_chip *chip, unsigned int lines)
 		val = val << cmd->skew |
 		      op->out(chip, cmd->idx + 1) >> (8 - cmd->skew);
 	cmd->idx++;
-	if (op->flags & FS_OP_READ)
+	if (fs_above_fr(chip))
+		fs_noise(chip, &val, 1);
+	else if (op->flags & FS_OP_READ)
 		fs_flip(chip, &val, 1);
 	return val;
 }
@@ -616,7 +647,10 @@ static u32 fs_read_run(struct flashsim_chip *chip, u8 *rx, u32 len)
 	u32 a = (cmd->addr + cmd->idx) & (size - 1);
 	u32 n = min(len, size - a);
 
-	if (rx) {
+	if (fs_above_fr(chip)) {
+		if (rx)
+			fs_noise(chip, rx, n);
+	} else if (rx) {
 		memcpy(rx, chip->array + a, n);
 		fs_flip(chip, rx, n);
 	}
@@ -784,7 +818,8 @@ static bool fs_timing_ok(const struct flashsim_profile *prof)
 
 static bool fs_profile_ok(const struct flashsim_profile *prof)
 {
-	return prof->sr && fs_timing_ok(prof) && is_power_of_2(prof->size) &&
+	return prof->sr && fs_timing_ok(prof) && prof->fr_hz &&
+	       is_power_of_2(prof->size) &&
 	       is_power_of_2(prof->page_size) &&
 	       is_power_of_2(prof->lock_block) &&
 	       is_power_of_2(prof->lock_sector) &&

@@ -22,6 +22,7 @@
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/spi/spi.h>
+#include <linux/spi/spi-mem.h>
 #include <linux/string.h>
 
 #include "flashsim.h"
@@ -52,6 +53,11 @@ MODULE_PARM_DESC(max_msg, "largest message in bytes, 0 = as max_xfer");
 static unsigned int ctlr_max_hz;
 module_param(ctlr_max_hz, uint, 0444);
 MODULE_PARM_DESC(ctlr_max_hz, "the controller's max_speed_hz, 0 = none");
+
+static int mem_adjust = -1;
+module_param(mem_adjust, int, 0444);
+MODULE_PARM_DESC(mem_adjust,
+		 "spi-mem adjust_op_size allows at most this many data bytes per op (0: none at all), -1 = no spi-mem ops");
 
 static unsigned int busy_div = 1000;
 module_param(busy_div, uint, 0444);
@@ -94,6 +100,33 @@ static size_t fs_max_message(struct spi_device *spi)
 
 	return host->max_msg;
 }
+
+/*
+ * mem_adjust: a controller with spi-mem operations whose adjust_op_size
+ * caps the data of every op, as controllers with a FIFO or a length
+ * register do.  Without exec_op, spi_mem_exec_op() still sends the op as
+ * an ordinary message, but spi_mem_adjust_op_size() no longer applies the
+ * transfer and message limits itself (drivers/spi/spi-mem.c), so they are
+ * applied here too.  mem_adjust=0 cuts every op's data to nothing and
+ * still returns 0: the caller must notice, or it loops for ever.
+ */
+static int fs_adjust_op_size(struct spi_mem *mem, struct spi_mem_op *op)
+{
+	struct flashsim_host *host =
+		spi_controller_get_devdata(mem->spi->controller);
+	size_t hdr = op->cmd.nbytes + op->addr.nbytes + op->dummy.nbytes;
+	size_t max = min(host->max_xfer, host->max_msg);
+
+	if (hdr > max)
+		return -EINVAL;
+	max = min_t(size_t, max - hdr, mem_adjust);
+	op->data.nbytes = min_t(size_t, op->data.nbytes, max);
+	return 0;
+}
+
+static const struct spi_controller_mem_ops fs_mem_ops = {
+	.adjust_op_size = fs_adjust_op_size,
+};
 
 static unsigned int fs_xfer_lines(const struct spi_transfer *xfer)
 {
@@ -146,6 +179,7 @@ static void fs_run_xfer(struct flashsim_chip *chip, struct fs_bus *bus,
 	chip->stats.cycles += cycles;
 	chip->stats.bus_ns += mul_u64_u32_div(cycles, NSEC_PER_SEC, hz ?: 1);
 	chip->miso_cut = U32_MAX;
+	chip->xfer_hz = hz;
 	if (chip->selected)
 		flashsim_chip_clock(chip, xfer->tx_buf, xfer->rx_buf, xfer->len,
 				    lines);
@@ -397,6 +431,8 @@ static void fs_setup_controller(struct spi_controller *ctlr,
 	ctlr->transfer_one_message = fs_transfer_one_message;
 	ctlr->max_transfer_size = fs_max_transfer;
 	ctlr->max_message_size = fs_max_message;
+	if (mem_adjust >= 0)
+		ctlr->mem_ops = &fs_mem_ops;
 	/* the SPI core clamps every device and transfer to it */
 	ctlr->max_speed_hz = ctlr_max_hz;
 }

@@ -550,8 +550,8 @@ static const struct flashsim_op flashsim_winbond_ops[] = {
 	FS_CMD(0xb7, fs_en4b, 0, FS_F_EN4B, 0),
 	FS_CMD(0xe9, fs_ex4b, 0, FS_F_EN4B, 0),
 
-	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, 0, 0),
-	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, 0, FS_F_4B_READ),
+	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, FS_OP_FR, 0),
+	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, FS_OP_FR, FS_F_4B_READ),
 	FS_READ(0x0b, FS_ADDR_MODE, 1, 8, 1, 0, 0),
 	FS_READ(0x0c, FS_ADDR_4, 1, 8, 1, 0, FS_F_4B_READ),
 	FS_READ(0x3b, FS_ADDR_MODE, 1, 8, 2, 0, 0),
@@ -653,8 +653,8 @@ static const struct flashsim_op flashsim_macronix_ops[] = {
 	 * 3Bh, 6Bh 8; BBh 4 (no mode bits); EBh 4 + 2 mode clocks.  4-byte
 	 * twins from 4BAIT DW1 (13h 0Ch 3Ch BCh 6Ch ECh).
 	 */
-	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, 0, 0),
-	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, 0, FS_F_4B_READ),
+	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, FS_OP_FR, 0),
+	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, FS_OP_FR, FS_F_4B_READ),
 	FS_READ(0x0b, FS_ADDR_MODE, 1, 8, 1, 0, 0),
 	FS_READ(0x0c, FS_ADDR_4, 1, 8, 1, 0, FS_F_4B_READ),
 	FS_READ(0x3b, FS_ADDR_MODE, 1, 8, 2, 0, 0),
@@ -752,8 +752,8 @@ static const struct flashsim_op flashsim_gd_ops[] = {
 	FS_CMD(0xe9, fs_ex4b, 0, FS_F_EN4B, 0),
 
 	/* Dummy clocks 8 for 0Bh/3Bh/6Bh: the kernel defaults (MEM) */
-	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, 0, 0),
-	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, 0, FS_F_4B_READ),
+	FS_READ(0x03, FS_ADDR_MODE, 1, 0, 1, FS_OP_FR, 0),
+	FS_READ(0x13, FS_ADDR_4, 1, 0, 1, FS_OP_FR, FS_F_4B_READ),
 	FS_READ(0x0b, FS_ADDR_MODE, 1, 8, 1, 0, 0),
 	FS_READ(0x0c, FS_ADDR_4, 1, 8, 1, 0, FS_F_4B_READ),
 	FS_READ(0x3b, FS_ADDR_MODE, 1, 8, 2, 0, 0),

@@ -245,6 +245,11 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.secreg_stride = 0x1000,
 		.t = FLASHSIM_W25Q256_TIMING,
 		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
+		/*
+		 * fR of 03h/13h: 50 MHz as DS-257FV §9.6 gives for the
+		 * family; the JW's own AC table not read (unverified)
+		 */
+		.fr_hz = 50000000,
 	}, {
 		/*
 		 * chips.md §1.1: EF 40 19, 2.7-3.6 V.  No SFDP dump of the JV
@@ -270,6 +275,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.secreg_stride = 0x1000,
 		.t = FLASHSIM_W25Q256_TIMING,
 		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
+		/* fR: 50 MHz as DS-257FV §9.6 (the JV's table not read) */
+		.fr_hz = 50000000,
 	}, {
 		/*
 		 * DS-128JV: EF 40 18, dev ID 17h, 16 MiB, 3-byte only.  BP=1
@@ -306,6 +313,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 			.be64_us = 2000000, .ce_us = 200000000, .w_us = 15000,
 			.sus_us = 20, .rst_us = 30,
 		},
+		/* DS-128JV Rev. D §9.6: fR 50 MHz (03h), fC 133/104 MHz */
+		.fr_hz = 50000000,
 	}, {
 		/*
 		 * chips.md §2: C2 25 39, 32 MiB, 1.65-2.0 V (FR {1650,
@@ -366,6 +375,11 @@ static const struct flashsim_profile flashsim_profiles[] = {
 			.be64_us = 3584000, .ce_us = 456000000, .w_us = 40000,
 			.sus_us = 20, .rst_us = 30,
 		},
+		/*
+		 * MX25U25635F datasheet PM1712 Rev. 1.2, Table 17 "AC
+		 * Characteristics": fR (READ, READ4B) 55 MHz, fSCLK 108 MHz
+		 */
+		.fr_hz = 55000000,
 		.optable = &flashsim_macronix_optable,
 	}, {
 		/*
@@ -393,6 +407,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		/* No GigaDevice timing source: the W25Q256 values, unverified */
 		.t = FLASHSIM_W25Q256_TIMING,
 		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
+		/* fR: no GD25LB256E AC table found; 50 MHz, unverified */
+		.fr_hz = 50000000,
 		.optable = &flashsim_gd_optable,
 	}, {
 		/*
@@ -420,6 +436,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.secreg_stride = 0x1000,
 		.t = FLASHSIM_W25Q256_TIMING,
 		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
+		/* DS-257FV §9.6: fR 50 MHz, the clock limit of 03h/13h */
+		.fr_hz = 50000000,
 	},
 };
 

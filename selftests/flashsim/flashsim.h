@@ -114,6 +114,7 @@ struct flashsim_profile {
 	u32 secreg_stride;	/* register n is at n * stride */
 	struct flashsim_timing t;	/* datasheet typical */
 	struct flashsim_timing t_max;	/* datasheet maximum */
+	u32 fr_hz;		/* fR: highest clock of 03h/13h */
 	const struct flashsim_optable *optable;	/* NULL: Winbond */
 };
 
@@ -146,6 +147,7 @@ enum {
 #define FS_OP_COMMIT_ANY	BIT(6)	/* commit even if CS rises early (ABh) */
 #define FS_OP_LATCH		BIT(7)	/* program: fill the page latch */
 #define FS_OP_WPS		BIT(8)	/* exists only with the WPS bit set */
+#define FS_OP_FR		BIT(9)	/* clocked above fr_hz: data is garbage */
 
 /* What a CS# rise handler did, for the counters. */
 enum flashsim_verdict {
@@ -216,6 +218,7 @@ struct flashsim_cmd {
 	bool mode_seen;
 	bool rst_en_before;	/* previous command was 66h */
 	bool vsr_en_before;	/* previous command was 50h */
+	bool above_fr;		/* counted in reads_above_fr */
 	u32 idx;		/* data bytes so far */
 	u8 buf[2];		/* status/EAR write data */
 };
@@ -265,6 +268,7 @@ struct flashsim_stats {
 	u64 faults;		/* times an injected fault changed the outcome */
 	u64 power_cycles;	/* debugfs power_cycle or fault_power_cycle_op */
 	u64 torn_ops;		/* operations a power cycle left partly done */
+	u64 reads_above_fr;	/* 03h/13h commands clocked above fR */
 	u64 op[256];
 };
 
@@ -313,6 +317,7 @@ struct flashsim_chip {
 	u32 busy_div;
 	enum flashsim_busy_time busy_time;
 	u32 busy_prng;		/* FS_TIME_RANDOM's sequence */
+	u32 xfer_hz;		/* clock of the transfer on the bus */
 	u8 board_bp;		/* SR1 bits board firmware sets at power-on */
 
 	struct flashsim_cmd cmd;

@@ -5,6 +5,7 @@
 #  - prints a "not ok" line, times out, or exits non-zero without one;
 #  - has no plan ("1..N") before its first result, plans nothing, or ends
 #    short of (or past) its plan;
+#  - runs a command the guest does not have (the shell's "not found");
 #  - skips anything whose "SUITE TEST REASON" is not a line of
 #    /tests/skip-allow (selftests/vm/skip-allow): a SKIP never counts as a
 #    pass, and only the listed ones are let through.
@@ -61,6 +62,12 @@ for t in $tests; do
 		f=$((f + 1))
 	elif [ "$ran" != "$plan" ]; then
 		echo "# $t: ran $ran of $plan planned"
+		f=$((f + 1))
+	fi
+	# a command the guest lacks ("line N: cksum: not found") fails the
+	# test: whatever depended on it was not tested
+	if grep -qE '^/tests/[^ ]+: line [0-9]+: [^ ]+: not found$' $o; then
+		echo "# $t: runs a command the guest does not have"
 		f=$((f + 1))
 	fi
 	if [ "$rc" = 124 ] || [ "$rc" = 143 ]; then
