@@ -11,6 +11,7 @@
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/err.h>
+#include <linux/kmemleak.h>
 #include <linux/kref.h>
 #include <linux/ktime.h>
 #include <linux/minmax.h>
@@ -780,9 +781,13 @@ static int bf_remove(struct spi_mem *spimem)
 	 * programmer must outlive the device.  Leak it rather than free it
 	 * under a user (bf_put() drops only the bound device's reference).
 	 */
-	if (WARN(ret, "biosflash: MTD device not unregistered (%d), keeping it\n",
-		 ret))
+	if (ret) {
+		dev_warn(flash->dev, "MTD core refused to unregister the device (%pe): its memory is kept until reboot\n",
+			 ERR_PTR(ret));
 		kref_get(&to_bf_dev(flash)->ref);
+		/* deliberately kept: not a leak for kmemleak to report */
+		kmemleak_not_leak(to_bf_dev(flash));
+	}
 
 	mutex_lock(&flash->lock);
 	bf_restore(flash);

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Static checks, all fatal:
-#  - biosflash.ko and flashsim.ko with W=1 and sparse (C=1) against Debian's
+#  - biosflash.ko, flashsim.ko and bf_hooks.ko with W=1 and sparse (C=1) against Debian's
 #    stock 6.12 and 6.1 headers: no warning at all;
 #  - the driver cross-compiled (W=1) for arm64 and 32-bit arm against
 #    linux-source-6.12 prepared for each (Raspberry Pi OS ships both);
-#  - checkpatch.pl --strict on every tracked C file.
+#  - checkpatch.pl --strict on every tracked C file;
+#  - every break of scripts/breaks.sh still applies to the driver.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -80,4 +81,5 @@ if [ -n "$files" ]; then
 		fail=1
 	fi
 fi
+bash "$top/scripts/breaks.sh" check | sed 's/^/lint: /' || fail=1
 exit $fail

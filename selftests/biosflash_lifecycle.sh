@@ -5,7 +5,8 @@
 # W25Q256JW: unbind, rmmod of the driver and of the SPI controller while
 # flashcp runs; an open file descriptor outliving its device; two writers and
 # a reader racing a writer; SIGINT/SIGKILL at seeded random points; 100 unbind/
-# bind cycles and a kmemleak scan.  The simulator's debugfs dump is the truth;
+# bind cycles; shutdown during a write and an unregistration the MTD core
+# refuses (bf_hooks.ko); a kmemleak scan.  The simulator's debugfs dump is the truth;
 # the host fails the boot on any KASAN/lockdep/kmemleak report in the log.
 #
 # Environment: BF_SEED (default 1) picks the signal delays, printed.
@@ -18,8 +19,8 @@ SEED=${BF_SEED:-1}
 echo "# seed $SEED"
 # stale fd 8, unbind during flashcp 10, rmmod 9, rmmod of the controller 6,
 # controller gone 8, two writers 7, reads during a write 4, signals 6 x 4 + 2,
-# unbind/bind 4, kmemleak 1
-t_plan $((8 + 10 + 9 + 6 + 8 + 7 + 4 + 6 * 4 + 2 + 4 + 1 + 2))
+# unbind/bind 4, shutdown 11, refused unregistration 11, kmemleak 1
+t_plan $((8 + 10 + 9 + 6 + 8 + 7 + 4 + 6 * 4 + 2 + 4 + 11 + 11 + 1 + 2))
 
 now() { cut -d' ' -f1 /proc/uptime; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -324,6 +325,59 @@ t_eq "unbind_bind_100_cycles_refcounts_unchanged" \
 	"$ref_sim $ref_bf"
 t_run "unbind_bind_100_cycles_then_flashcp" flashcp /tmp/new2 $M
 t_eq "unbind_bind_100_cycles_then_data_landed" "$(sim_hash $MB)" "$(file_hash /tmp/new2)"
+
+# --- shutdown (reboot, power-off) while flashcp writes ---------------------------
+# bf_hooks.ko calls the device's shutdown as device_shutdown() does: the
+# running write ends, the chip is left in 3-byte mode for the board's
+# chipset, and nothing reaches the bus afterwards
+H=/sys/module/bf_hooks/parameters
+modprobe bf_hooks
+CHIP=gd25lb256e up busy_div=1 || { t_fail "setup"; t_done; }
+fill_old
+out=$(beyond $MB)
+bf_sigdfl flashcp /tmp/new $M > /tmp/fc.out 2>&1 &
+pid=$!
+sleep 1
+t_eq "shutdown_during_flashcp_chip_in_4byte_mode_before" "$(cat "$SIM/addr_mode")" 4
+t0=$(now)
+t_run "shutdown_during_flashcp_returns" sh -c "echo $SIMDEV > $H/shutdown"
+t_run "shutdown_during_flashcp_returns_within_3s" lt "$(since "$t0")" 3
+reap $pid 5
+t_false "shutdown_during_flashcp_flashcp_fails" test "$RC" = 0
+sed 's/^/# flashcp: /' /tmp/fc.out | tail -n 2
+t_eq "shutdown_chip_left_in_3byte_mode" "$(cat "$SIM/addr_mode")" 3
+t_run "shutdown_bus_quiet_after" quiet
+m=$(sim_stat messages)
+t_errno "shutdown_then_read_fails" ENODEV dd if=$M bs=4096 count=1 of=/dev/null
+t_errno "shutdown_then_erase_fails" ENODEV mtd_debug erase $M 0 65536
+t_errno "shutdown_then_protect_read_fails" ENODEV cat /sys/class/mtd/mtd0/protect
+t_eq "shutdown_then_nothing_on_the_bus" "$(sim_stat messages)" "$m"
+t_eq "shutdown_rest_unchanged" "$(beyond $MB)" "$out"
+
+# --- an unregistration the MTD core refuses --------------------------------------
+# the MTD device stays registered and may still be called: the driver keeps
+# its memory (kmemleak is told) and answers ENODEV without the bus; KASAN
+# reports any use after free on the debug kernel
+echo 1000 > "$SIM/busy_div"
+echo "$SIMDEV" > $DRV/unbind
+echo "$SIMDEV" > $DRV/bind
+W='MTD core refused to unregister the device (-EBUSY): its memory is kept until reboot'
+w0=$(dmesg | grep -c "$W")
+echo 1 > $H/fail_unregister
+t_run "unregister_refused_unbind_returns" sh -c "echo $SIMDEV > $DRV/unbind"
+t_eq "unregister_refused_once" "$(cat $H/unregister_failed)" 1
+t_eq "unregister_refused_one_warning" "$(dmesg | grep -c "$W")" $((w0 + 1))
+t_run "unregister_refused_mtd0_still_there" test -c $M
+m=$(sim_stat messages)
+t_errno "unregister_refused_read_fails" ENODEV dd if=$M bs=4096 count=1 of=/dev/null
+t_errno "unregister_refused_sysfs_fails" ENODEV cat /sys/class/mtd/mtd0/protect
+t_eq "unregister_refused_nothing_on_the_bus" "$(sim_stat messages)" "$m"
+t_run "unregister_refused_rebind_works" sh -c "echo $SIMDEV > $DRV/bind"
+t_eq "unregister_refused_rebound_as_mtd1" \
+	"$(head -c 65536 /dev/mtd1 | sha256sum | cut -d' ' -f1)" "$(sim_hash 65536)"
+t_run "unregister_refused_completed" sh -c "echo 1 > $H/complete_unregister"
+t_false "unregister_refused_mtd0_gone_after" test -e $M
+rmmod bf_hooks
 sim_unload
 
 KML=/sys/kernel/debug/kmemleak

@@ -63,7 +63,8 @@ for d in kernel/drivers/mtd kernel/drivers/spi kernel/drivers/gpio kernel/fs/con
 done
 find "$mdst" -name '*.ko.xz' -exec xz -d {} +
 find "$mdst" -name '*.ko.zst' -exec zstd -q -d --rm {} + 2>/dev/null || true
-for k in driver/biosflash.ko selftests/flashsim/flashsim.ko; do
+for k in driver/biosflash.ko selftests/flashsim/flashsim.ko \
+	selftests/hooks/bf_hooks.ko; do
 	[ -f "$objdir/$k" ] && cp "$objdir/$k" "$mdst/extra/"
 done
 cp "$msrc"/modules.builtin* "$mdst/" 2>/dev/null || true

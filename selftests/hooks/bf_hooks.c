@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bf_hooks: two kernel events the VM tests cannot cause from user space,
+ * for biosflash_lifecycle.sh (Documentation/testing.rst, "Remove and
+ * shutdown").  A test fixture: it knows nothing of the driver under test
+ * and reaches it only through the driver core and the MTD core.
+ *
+ *   echo spi0.0 > /sys/module/bf_hooks/parameters/shutdown
+ *	calls the SPI device's shutdown as device_shutdown() does at reboot
+ *	or power-off (drivers/base/core.c), with the device lock held.
+ *
+ *   echo 1 > /sys/module/bf_hooks/parameters/fail_unregister
+ *	makes the next mtd_device_unregister() fail with -EBUSY without
+ *	doing anything, so the MTD device stays registered and the MTD core
+ *	may still call its driver (x86-64: a kprobe at its entry returns
+ *	from it, as CONFIG_FUNCTION_ERROR_INJECTION does for the functions
+ *	it allows).  Older MTD cores refused so while the device was in use
+ *	(-EBUSY in del_mtd_device() before v5.19, drivers/mtd/mtdcore.c).
+ *	unregister_failed counts the calls made to fail.
+ *
+ *   echo 1 > /sys/module/bf_hooks/parameters/complete_unregister
+ *	unregisters the device last refused, for real, so that the boot can
+ *	go on (rmmod of its driver) after the test.
+ *
+ * Copyright (C) 2026 The biosflash authors
+ */
+
+#include <linux/atomic.h>
+#include <linux/device.h>
+#include <linux/kprobes.h>
+#include <linux/module.h>
+#include <linux/mtd/mtd.h>
+#include <linux/ptrace.h>
+#include <linux/spi/spi.h>
+#include <linux/string.h>
+
+static atomic_t bf_fail_unregister = ATOMIC_INIT(0);
+static atomic_t bf_unregister_failed = ATOMIC_INIT(0);
+static struct mtd_info *bf_refused;
+
+/* where a refused call of mtd_device_unregister() goes instead */
+static noinline int bf_return_ebusy(void)
+{
+	return -EBUSY;
+}
+
+NOKPROBE_SYMBOL(bf_return_ebusy);
+
+static int bf_unregister_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	if (atomic_dec_if_positive(&bf_fail_unregister) < 0)
+		return 0;
+	/* the first argument (x86-64 calling convention) */
+	WRITE_ONCE(bf_refused, (struct mtd_info *)regs->di);
+	atomic_inc(&bf_unregister_failed);
+	/* enter bf_return_ebusy() as if called: it returns to the caller */
+	instruction_pointer_set(regs, (unsigned long)bf_return_ebusy);
+	return 1;
+}
+
+NOKPROBE_SYMBOL(bf_unregister_pre);
+
+static struct kprobe bf_unregister_probe = {
+	.symbol_name = "mtd_device_unregister",
+	.pre_handler = bf_unregister_pre,
+};
+
+static int bf_set_fail(const char *val, const struct kernel_param *kp)
+{
+	unsigned int n;
+	int ret = kstrtouint(val, 0, &n);
+
+	if (ret)
+		return ret;
+	atomic_set(&bf_fail_unregister, n);
+	return 0;
+}
+
+static int bf_get_atomic(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%d\n", atomic_read(kp->arg));
+}
+
+static const struct kernel_param_ops bf_fail_ops = {
+	.set = bf_set_fail,
+	.get = bf_get_atomic,
+};
+module_param_cb(fail_unregister, &bf_fail_ops, &bf_fail_unregister, 0600);
+MODULE_PARM_DESC(fail_unregister,
+		 "the next N calls of mtd_device_unregister() return -EBUSY");
+
+static const struct kernel_param_ops bf_count_ops = {
+	.get = bf_get_atomic,
+};
+module_param_cb(unregister_failed, &bf_count_ops, &bf_unregister_failed, 0400);
+MODULE_PARM_DESC(unregister_failed, "calls made to fail so far");
+
+static int bf_shutdown(const char *val, const struct kernel_param *kp)
+{
+	char name[32];
+	struct device *dev;
+
+	strscpy(name, val, sizeof(name));
+	strim(name);
+	dev = bus_find_device_by_name(&spi_bus_type, NULL, name);
+	if (!dev)
+		return -ENODEV;
+	/* as device_shutdown() does for each device */
+	device_lock(dev);
+	if (dev->bus && dev->bus->shutdown)
+		dev->bus->shutdown(dev);
+	else if (dev->driver && dev->driver->shutdown)
+		dev->driver->shutdown(dev);
+	device_unlock(dev);
+	put_device(dev);
+	return 0;
+}
+
+static const struct kernel_param_ops bf_shutdown_ops = {
+	.set = bf_shutdown,
+};
+module_param_cb(shutdown, &bf_shutdown_ops, NULL, 0200);
+MODULE_PARM_DESC(shutdown, "call the shutdown of this SPI device (spi0.0)");
+
+static int bf_complete(const char *val, const struct kernel_param *kp)
+{
+	struct mtd_info *mtd;
+	int ret;
+
+	mtd = xchg(&bf_refused, NULL);
+	ret = mtd ? mtd_device_unregister(mtd) : -ENOENT;
+	return ret;
+}
+
+static const struct kernel_param_ops bf_complete_ops = {
+	.set = bf_complete,
+};
+module_param_cb(complete_unregister, &bf_complete_ops, NULL, 0200);
+MODULE_PARM_DESC(complete_unregister,
+		 "unregister the MTD device whose unregistration was refused");
+
+static int __init bf_hooks_init(void)
+{
+	int ret = register_kprobe(&bf_unregister_probe);
+
+	if (ret)
+		pr_err("bf_hooks: cannot probe mtd_device_unregister: %d (CONFIG_KPROBES?)\n",
+		       ret);
+	return ret;
+}
+module_init(bf_hooks_init);
+
+static void __exit bf_hooks_exit(void)
+{
+	unregister_kprobe(&bf_unregister_probe);
+}
+module_exit(bf_hooks_exit);
+
+MODULE_DESCRIPTION("biosflash test hooks: device shutdown, failed MTD unregistration");
+MODULE_LICENSE("GPL");
