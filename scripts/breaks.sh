@@ -34,6 +34,14 @@ breaks=(
 	'no_idle_wait|driver/bus.c|\tret = bf_wait_ready(flash, bf_longest_op(flash),|\tret = 0 \&\& bf_wait_ready(flash, bf_longest_op(flash),'
 	'no_unregister_ref|driver/core.c|\t\tkref_get(\&to_bf_dev(flash)->ref);\n\t\t/* deliberately|\t\t/* deliberately'
 	'no_shutdown_gone|driver/core.c|\t\tbf_restore(flash);\n\tflash->gone = true;\n\tmutex_unlock(\&flash->lock);\n}\n\nstatic const|\t\tbf_restore(flash);\n\tmutex_unlock(\&flash->lock);\n}\n\nstatic const'
+	'no_start_id_check|driver/bus.c|\treturn ret ?: bf_check_id(flash, NULL, 0);|\treturn ret;'
+	'no_zero_id_check|driver/bus.c|\tif (!memchr_inv(id, 0, BF_ID_LEN)) {|\tif (0) {'
+	'xfer_error_ignored|driver/bus.c|\t\t\top->cmd.opcode, ERR_PTR(ret));\n\treturn ret;|\t\t\top->cmd.opcode, ERR_PTR(ret));\n\treturn 0;'
+	'no_sr_readback|driver/protect.c|\t\tret = bf_prot_read(flash, after);\n\tif (ret)\n\t\treturn ret;\n\treturn bf_prot_report(flash, bf_prot_classify|\t\tret = bf_prot_read(flash, after);\n\tif (ret \|\| after[0] != 0x5a \|\| 1)\n\t\treturn ret;\n\treturn bf_prot_report(flash, bf_prot_classify'
+	'no_zero_adjust|driver/bus.c|\tif (!ret \&\& op->data.dir != SPI_MEM_NO_DATA \&\& !op->data.nbytes)|\tif (0)'
+	'no_probe_ff_check|driver/core.c|\tif (!memchr_inv(ids[0], 0xff, BF_ID_LEN)) {|\tif (0) {'
+	'no_probe_00_check|driver/core.c|\tif (!memchr_inv(ids[0], 0x00, BF_ID_LEN)) {|\tif (0) {'
+	'no_reenter_4b|driver/bus.c|\t\t\tif (!ret \&\& array)\n\t\t\t\tret = bf_enter_4b(flash);|\t\t\tif (!ret \&\& array \&\& 0)\n\t\t\t\tret = bf_enter_4b(flash);'
 	'no_sr_ff_check|driver/bus.c|\tif (*sr != 0xff)\n\t\treturn 0;|\tif (1)\n\t\treturn 0;'
 )
 
