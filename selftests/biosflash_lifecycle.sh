@@ -361,12 +361,13 @@ t_eq "shutdown_rest_unchanged" "$(beyond $MB)" "$out"
 echo 1000 > "$SIM/busy_div"
 echo "$SIMDEV" > $DRV/unbind
 echo "$SIMDEV" > $DRV/bind
-W='MTD core refused to unregister the device (-EBUSY): its memory is kept until reboot'
-w0=$(dmesg | grep -c "$W")
+# %pe prints -16 where the kernel has no CONFIG_SYMBOLIC_ERRNAME (debug)
+W='MTD core refused to unregister the device \((-EBUSY|-16)\): its memory is kept until reboot'
+w0=$(dmesg | grep -cE "$W")
 echo 1 > $H/fail_unregister
 t_run "unregister_refused_unbind_returns" sh -c "echo $SIMDEV > $DRV/unbind"
 t_eq "unregister_refused_once" "$(cat $H/unregister_failed)" 1
-t_eq "unregister_refused_one_warning" "$(dmesg | grep -c "$W")" $((w0 + 1))
+t_eq "unregister_refused_one_warning" "$(dmesg | grep -cE "$W")" $((w0 + 1))
 t_run "unregister_refused_mtd0_still_there" test -c $M
 m=$(sim_stat messages)
 t_errno "unregister_refused_read_fails" ENODEV dd if=$M bs=4096 count=1 of=/dev/null
@@ -375,7 +376,13 @@ t_eq "unregister_refused_nothing_on_the_bus" "$(sim_stat messages)" "$m"
 t_run "unregister_refused_rebind_works" sh -c "echo $SIMDEV > $DRV/bind"
 t_eq "unregister_refused_rebound_as_mtd1" \
 	"$(head -c 65536 /dev/mtd1 | sha256sum | cut -d' ' -f1)" "$(sim_hash 65536)"
-t_run "unregister_refused_completed" sh -c "echo 1 > $H/complete_unregister"
+# only a device still registered is unregistered for real: a hook that did
+# not refuse would leave a stale pointer behind
+if [ -c $M ]; then
+	t_run "unregister_refused_completed" sh -c "echo 1 > $H/complete_unregister"
+else
+	t_fail "unregister_refused_completed" "mtd0 was unregistered after all"
+fi
 t_false "unregister_refused_mtd0_gone_after" test -e $M
 rmmod bf_hooks
 sim_unload

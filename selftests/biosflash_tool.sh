@@ -68,8 +68,8 @@ fill() {
 }
 
 # usage 4, check without a chip 8, status 12, check 18, write 24 + 2, protection 21, backup 22,
-# interrupted write 9, bind/unbind 14
-t_plan $((4 + 8 + 12 + 18 + 24 + 2 + 21 + 22 + 9 + 14 + 2))
+# interrupted write 9, hangup 7, bind/unbind 14
+t_plan $((4 + 8 + 12 + 18 + 24 + 2 + 21 + 22 + 9 + 7 + 14 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -376,6 +376,34 @@ echo 1000 > "$SIM/busy_div"
 run $BF write /tmp/a $M
 t_eq "resume_after_interrupt_exit_0" "$RC" 0
 t_eq "resume_after_interrupt_result" "$(sim_hash)" "$(file_hash /tmp/a)"
+
+# --- hangup during a write (the SSH session dropped) -------------------------------
+# the write goes on; what it prints goes to BIOSFLASH_LOG from the hangup on
+echo 1 > "$SIM/busy_div"
+dd if=/tmp/c of="$SIM/image" bs=$MB 2>/dev/null
+rm -f /tmp/bf.log
+BIOSFLASH_LOG=/tmp/bf.log bf_sigdfl $BF write /tmp/a $M > /tmp/hup.out 2>&1 &
+pid=$!
+i=0
+while ! grep -q '^Plan:' /tmp/hup.out && [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 2
+kill -HUP $pid
+sleep 1
+t_run "sighup_write_goes_on" test "$(cut -d' ' -f3 /proc/$pid/stat 2>/dev/null)" != Z -a -e /proc/$pid
+echo 1000 > "$SIM/busy_div"
+wait $pid
+rc=$?
+t_eq "sighup_write_exit_0" "$rc" 0
+t_eq "sighup_write_result" "$(sim_hash)" "$(file_hash /tmp/a)"
+t_run "sighup_write_named_the_log" grep -q 'its report then goes to /tmp/bf.log' /tmp/hup.out
+t_run "sighup_log_says_hangup" grep -q '^biosflash: hangup (SIGHUP)' /tmp/bf.log
+t_run "sighup_log_has_the_verdict" grep -q '^Done: ' /tmp/bf.log
+t_false "sighup_nothing_more_on_the_terminal" grep -q '^Done: ' /tmp/hup.out
+sed 's/^/#   log: /' /tmp/bf.log | head -n 3
+rm -f /tmp/bf.log /tmp/hup.out
 
 # --- bind / unbind -------------------------------------------------------------------
 sim_unload

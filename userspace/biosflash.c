@@ -176,6 +176,52 @@ static int bf_stop_requested(void)
 	return sigismember(&pending, SIGINT) || sigismember(&pending, SIGTERM);
 }
 
+/*
+ * A write must not die with the SSH session that started it (a half-written
+ * chip does not boot).  SIGHUP is caught: from then on everything the write
+ * prints goes to the log file instead of the terminal that is gone, and the
+ * write goes on.  Only async-signal-safe calls here (signal-safety(7)).
+ */
+static volatile sig_atomic_t bf_hup;
+static char bf_log_path[4096];
+
+static void bf_on_hup(int sig)
+{
+	static const char msg[] = "biosflash: hangup (SIGHUP): the terminal is gone; the write goes on and reports here\n";
+	int fd;
+
+	(void)sig;
+	if (bf_hup)
+		return;
+	bf_hup = 1;
+	fd = open(bf_log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (fd < 0)
+		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	dup2(fd, STDOUT_FILENO);
+	dup2(fd, STDERR_FILENO);
+	if (fd > STDERR_FILENO)
+		close(fd);
+	if (write(STDOUT_FILENO, msg, sizeof(msg) - 1) < 0)
+		return;
+}
+
+/* BIOSFLASH_LOG, or /var/log/biosflash.log */
+static const char *bf_hup_setup(void)
+{
+	const char *p = getenv("BIOSFLASH_LOG");
+	struct sigaction sa = { .sa_handler = bf_on_hup, .sa_flags = SA_RESTART };
+
+	snprintf(bf_log_path, sizeof(bf_log_path), "%s",
+		 p && *p ? p : "/var/log/biosflash.log");
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	/* a closed pipe (| tee) must not stop the write either */
+	signal(SIGPIPE, SIG_IGN);
+	return bf_log_path;
+}
+
 static double bf_now(void)
 {
 	struct timespec ts;
@@ -1744,6 +1790,8 @@ static int bf_write_setup(struct bf_writer *w, const struct bf_image *im,
 	sigaddset(&w->stop, SIGINT);
 	sigaddset(&w->stop, SIGTERM);
 	sigprocmask(SIG_BLOCK, &w->stop, NULL);
+	printf("A hangup (SSH session lost) does not stop this write: its report then goes to %s.\n",
+	       bf_hup_setup());
 	return 0;
 }
 

@@ -60,9 +60,22 @@ static int bf_unregister_pre(struct kprobe *p, struct pt_regs *regs)
 
 NOKPROBE_SYMBOL(bf_unregister_pre);
 
+/*
+ * Never called (the pre-handler's return skips it), but a kprobe with a
+ * post-handler is never jump-optimized, and an optimized kprobe ignores a
+ * changed instruction pointer (as kernel/fail_function.c does).
+ */
+static void bf_unregister_post(struct kprobe *p, struct pt_regs *regs,
+			       unsigned long flags)
+{
+}
+
+NOKPROBE_SYMBOL(bf_unregister_post);
+
 static struct kprobe bf_unregister_probe = {
 	.symbol_name = "mtd_device_unregister",
 	.pre_handler = bf_unregister_pre,
+	.post_handler = bf_unregister_post,
 };
 
 static int bf_set_fail(const char *val, const struct kernel_param *kp)

@@ -20,6 +20,7 @@ top=$(cd "$here/../.." && pwd)
 cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 out=$top/selftests/out
 mkdir -p "$out"
+rm -f "$out/failures.txt"
 splat='BUG:|WARNING:|INFO:|Call Trace|KASAN|DEBUG_LOCKS_WARN_ON|locking correctness validator|suspected memory leak|unreferenced object|Oops|Kernel panic|general protection fault'
 
 # kernel_setup NAME: sets KIMG KREL MODROOT KDIR
@@ -158,11 +159,23 @@ boot() {
 		"$@" < /dev/null 2>&1 | stdbuf -oL tr -d '\r' | tee "$log" |
 		if [ "$suite" = demo ] || [ -n "${BF_VERBOSE:-}" ]; then cat; else
 			grep --line-buffered -E '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' || true; fi
+	local qrc=${PIPESTATUS[0]}
 	set -e
-	local res
+	local res why
 	res=$(grep -a "^BFRESULT" "$log" | tail -n 1 || true)
 	if [ -z "$res" ]; then
-		echo "run.sh: $k/$suite: no result line (crash or timeout), see $log" >&2
+		case $qrc in
+		124) why="timed out after ${BF_VM_TIMEOUT:-3600} s" ;;
+		137) why="QEMU was killed (SIGKILL: out of host memory?)" ;;
+		0) why="the guest ended without a result (kernel crash or reboot)" ;;
+		*) why="QEMU exited $qrc" ;;
+		esac
+		echo "run.sh: $k/$suite: no result line: $why; see $log" >&2
+		# the end of the serial log says why; CI shows the end of the run
+		{
+			echo "$k/$suite: no result line: $why; the last lines of its serial log:"
+			tail -n 25 "$log" | sed 's/^/    /'
+		} >> "$out/failures.txt"
 		RES_PASS=0 RES_FAIL=1
 		return
 	fi
@@ -182,6 +195,13 @@ boot() {
 		echo "run.sh: $k/$suite: kernel reports in the guest log:" >&2
 		head -n 20 "$out/$suite-$k.splat" >&2
 		RES_FAIL=$((RES_FAIL + 1))
+	fi
+	if [ "$RES_FAIL" != 0 ]; then
+		{
+			echo "$k/$suite: $RES_FAIL failed:"
+			grep -a '^  not ok\|^# [^ ]*: \(no plan\|plan \|ran \|runs a\|timed out\|exited\|SKIP not\)' "$log" | sed 's/^ */    /'
+			[ ! -s "$out/$suite-$k.splat" ] || head -n 5 "$out/$suite-$k.splat" | sed 's/^/    /'
+		} >> "$out/failures.txt"
 	fi
 }
 
@@ -312,6 +332,12 @@ bench)
 	exit 2
 	;;
 esac
+# what failed in each boot (a boot without a result: the end of its serial
+# log), last: CI shows only the end of a run's output
+if [ -s "$out/failures.txt" ]; then
+	echo "run.sh: what failed, by boot:" >&2
+	cat "$out/failures.txt" >&2
+fi
 if [ "$total_pass" = 0 ]; then
 	echo "run.sh: no test passed" >&2
 	total_fail=$((total_fail + 1))
