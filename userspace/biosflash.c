@@ -182,12 +182,14 @@ static int bf_stop_requested(void)
  * prints goes to the log file instead of the terminal that is gone, and the
  * write goes on.  Only async-signal-safe calls here (signal-safety(7)).
  */
-static volatile sig_atomic_t bf_hup;
+static sig_atomic_t bf_hup;	/* the handler's own: once only */
 static char bf_log_path[4096];
 
 static void bf_on_hup(int sig)
 {
-	static const char msg[] = "biosflash: hangup (SIGHUP): the terminal is gone; the write goes on and reports here\n";
+	static const char msg[] =
+		"biosflash: hangup (SIGHUP): the terminal is gone;\n"
+		"the write goes on and reports here\n";
 	int fd;
 
 	(void)sig;
@@ -1790,8 +1792,8 @@ static int bf_write_setup(struct bf_writer *w, const struct bf_image *im,
 	sigaddset(&w->stop, SIGINT);
 	sigaddset(&w->stop, SIGTERM);
 	sigprocmask(SIG_BLOCK, &w->stop, NULL);
-	printf("A hangup (SSH session lost) does not stop this write: its report then goes to %s.\n",
-	       bf_hup_setup());
+	printf("A hangup (SSH session lost) does not stop this write:\n"
+	       "its report then goes to %s.\n", bf_hup_setup());
 	return 0;
 }
 
