@@ -42,6 +42,7 @@ breaks=(
 	'no_probe_ff_check|driver/core.c|\tif (!memchr_inv(ids[0], 0xff, BF_ID_LEN)) {|\tif (0) {'
 	'no_probe_00_check|driver/core.c|\tif (!memchr_inv(ids[0], 0x00, BF_ID_LEN)) {|\tif (0) {'
 	'no_reenter_4b|driver/bus.c|\t\t\tif (!ret \&\& array)\n\t\t\t\tret = bf_enter_4b(flash);|\t\t\tif (!ret \&\& array \&\& 0)\n\t\t\t\tret = bf_enter_4b(flash);'
+	'longest_op_first_type|driver/bus.c|\tfor (i = 0; i < BF_ERASE_TYPES; i++) {\n\t\tconst struct bf_erase_type *e = \&flash->params.erase[i];\n\n\t\tif (e->op \&\& e->time.max_us > t->max_us)|\tfor (i = 0; i < 1; i++) {\n\t\tconst struct bf_erase_type *e = \&flash->params.erase[i];\n\n\t\tif (e->op \&\& e->time.max_us > t->max_us)'
 	'no_sr_ff_check|driver/bus.c|\tif (*sr != 0xff)\n\t\treturn 0;|\tif (1)\n\t\treturn 0;'
 )
 

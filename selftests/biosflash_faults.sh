@@ -607,7 +607,7 @@ program	power_cycle_between_3	EIO	done	write enable did not latch \(SR1=0x00\)
 program	swap_w25q256jw	EIO	first	JEDEC ID reads ef6019, not c86719 as at probe
 EOF
 rows() { grep -cvE '^(#|$)' "$1"; }
-t_plan $(($(rows /tmp/matrix.main) + $(rows /tmp/matrix.b7h) + 2))
+t_plan $(($(rows /tmp/matrix.main) + $(rows /tmp/matrix.b7h) + 3 + 2))
 
 $OP random /tmp/ref $SZ 1
 $OP random /tmp/data 131072 2
@@ -628,6 +628,27 @@ up gd25lb256e || { t_fail "setup_gd25lb256e"; t_done; }
 SUFFIX=_b7h_mode
 echo "# gd25lb256e opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"
 matrix < /tmp/matrix.b7h
+
+# erase_4k=1: the MTD erase block is 4 KiB, but the driver still sends
+# 64 KiB erases where a range allows (bf_pick_erase()), and one may be left
+# running by a killed process: the idle wait before an operation lasts as
+# long as a 64 KiB erase may (6272 ms on the W25Q256JW), not a 4 KiB one
+# (800 ms)
+sim_unload
+sim_load chips=w25q256jw && modprobe biosflash io_mv=1800 erase_4k=1 && [ -c $M ] ||
+	t_fail "setup_erase_4k"
+echo 1 > "$SIM/fault_stuck_busy"
+klog_mark
+r=$($OP read $M 0 4096 /tmp/rd)
+echo 0 > "$SIM/fault_stuck_busy"
+echo "# erase_4k=1, stuck BUSY, read: $r"
+t_eq "erase_4k_idle_wait_times_out" "${r%% *}" ETIMEDOUT
+ms=${r#* }
+ms=${ms%% *}
+t_run "erase_4k_idle_wait_lasts_the_64KiB_erase_deadline" \
+	test "$ms" -ge 6272 -a "$ms" -lt 8272
+t_eq "erase_4k_idle_wait_one_line" \
+	"$(klog | grep -c 'wait for the chip to be idle at 0x00000000 timed out: still busy after [0-9]* ms (limit 6272 ms')" 1
 
 bf_real_time_fresh faults
 rm -f /tmp/matrix.main /tmp/matrix.b7h /tmp/ref /tmp/data /tmp/ff /tmp/rd /tmp/page /tmp/kl /tmp/fcp.err
