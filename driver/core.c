@@ -836,4 +836,5 @@ static struct spi_mem_driver bf_driver = {
 module_spi_mem_driver(bf_driver);
 
 MODULE_DESCRIPTION("PC BIOS SPI NOR flash programmer as an MTD device");
+MODULE_VERSION(BF_VERSION);
 MODULE_LICENSE("GPL");

@@ -106,7 +106,7 @@ set +e
 BF_TESTS=$suites bash "$work/selftests/vm/run.sh" "${BREAK_KERNEL:-stock}" > "$work/run.out" 2>&1
 rc=$?
 set -e
-grep -a '^run.sh: \|^[0-9]* passed' "$work/run.out" | grep -v booting || true
+grep -a -A 3 '^run.sh: \|^[0-9]* passed' "$work/run.out" | grep -v 'booting\|^--$' || true
 echo "breaks.sh: $brk: tests that fail:"
 grep -ah '^  not ok' "$work"/selftests/out/*.log | sed 's/^  not ok [0-9]* /  /' | sort -u
 [ "$rc" != 0 ] || echo "breaks.sh: $brk: nothing failed"

@@ -67,9 +67,9 @@ fill() {
 	head -c $SZ /dev/zero | tr '\0' "$1"
 }
 
-# usage 4, check without a chip 8, status 12, check 18, write 24 + 2, protection 21, backup 22,
+# usage 4, check without a chip 8, version 3, status 12, check 18, write 24 + 2, protection 21, backup 22,
 # interrupted write 9, hangup 7, bind/unbind 14
-t_plan $((4 + 8 + 12 + 18 + 24 + 2 + 21 + 22 + 9 + 7 + 14 + 2))
+t_plan $((4 + 8 + 3 + 12 + 18 + 24 + 2 + 21 + 22 + 9 + 7 + 14 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -125,6 +125,12 @@ t_false "check_verdict_never_says_safe" grep -qi safe /tmp/bft.out
 
 # --- status ---------------------------------------------------------------------
 up || { t_fail "setup"; t_done; }
+run $BF --version
+t_eq "version_exits_0" "$RC" 0
+drv=$(cat /sys/module/biosflash/version 2>/dev/null)
+has "version_names_the_loaded_driver" "driver biosflash.ko ${drv:-NONE} (loaded)"
+# both come from dkms.conf's PACKAGE_VERSION
+t_eq "version_tool_equals_driver" "$(sed -n 's/^biosflash //p' /tmp/bft.out)" "${drv:-NONE}"
 run $BF status
 t_eq "status_exits_0" "$RC" 0
 has "status_finds_default_device" "Device:      /dev/mtd0"

@@ -35,6 +35,10 @@
 #include <linux/types.h>
 #include <mtd/mtd-user.h>
 
+#ifndef BF_VERSION
+#define BF_VERSION "unknown"
+#endif
+
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 
 #define BF_EXIT_OK		0
@@ -2181,6 +2185,7 @@ static void bf_usage(FILE *f)
 	      "      --size SIZE           check: compare with a chip of SIZE bytes (K/M suffix)\n"
 	      "                            instead of a device\n"
 	      "  -h, --help                this help\n"
+	      "  -V, --version             the tool's and the loaded driver's versions\n"
 	      "\n"
 	      "Exit codes:\n"
 	      "  0  success (check: verdict OK or WARNING)\n"
@@ -2199,6 +2204,26 @@ static void bf_usage(FILE *f)
 	      "  biosflash write --strip BOARD-ASUS-1234.CAP\n"
 	      "\n"
 	      "See biosflash(8).\n", f);
+}
+
+/* the tool's version, and the loaded driver's (its MODULE_VERSION) */
+static int bf_version(void)
+{
+	char v[64] = "";
+	FILE *f = fopen("/sys/module/biosflash/version", "r");
+
+	printf("biosflash %s\n", BF_VERSION);
+	if (f) {
+		if (!fgets(v, sizeof(v), f))
+			v[0] = 0;
+		fclose(f);
+		v[strcspn(v, "\n")] = 0;
+	}
+	if (v[0])
+		printf("driver biosflash.ko %s (loaded)\n", v);
+	else
+		printf("driver biosflash.ko not loaded\n");
+	return BF_EXIT_OK;
 }
 
 struct bf_cmd {
@@ -2317,6 +2342,8 @@ int main(int argc, char **argv)
 		bf_usage(stdout);
 		return BF_EXIT_OK;
 	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))
+		return bf_version();
 	for (i = 0; i < ARRAY_SIZE(bf_cmds); i++)
 		if (!strcmp(argv[1], bf_cmds[i].name))
 			break;
