@@ -81,6 +81,19 @@ fill_old() {
 	dd if=/tmp/old of="$SIM/image" conv=notrunc 2>/dev/null
 }
 
+# flashcp_running: the GD25LB256E at datasheet busy times (busy_div=1: 1 MiB
+# = 16 x 150 ms erases + 4096 page programs, so flashcp runs for seconds
+# whatever the CPU speed), old data around, flashcp writing /tmp/new for a
+# second by now; sets out (the array beyond 1 MiB) and pid
+flashcp_running() {
+	CHIP=gd25lb256e up busy_div=1 || return 1
+	fill_old
+	out=$(beyond $MB)
+	bf_sigdfl flashcp /tmp/new $M > /tmp/fc.out 2>&1 &
+	pid=$!
+	sleep 1
+}
+
 bf_mkimage /tmp/new 1048576 7
 
 # --- an open /dev/mtd0 outlives its device ---------------------------------------
@@ -102,14 +115,7 @@ t_eq "read_after_rebind_matches_simulator" \
 	"$(head -c 65536 $M | sha256sum | cut -d' ' -f1)" "$(sim_hash 65536)"
 
 # --- unbind while flashcp writes ------------------------------------------------
-# busy_div=1: datasheet busy times, 1 MiB = 16 x 150 ms erases + 4096 page
-# programs, so flashcp runs for seconds whatever the CPU speed
-CHIP=gd25lb256e up busy_div=1 || { t_fail "setup"; t_done; }
-fill_old
-out=$(beyond $MB)
-bf_sigdfl flashcp /tmp/new $M > /tmp/fc.out 2>&1 &
-pid=$!
-sleep 1
+flashcp_running || { t_fail "setup"; t_done; }
 t_run "unbind_flashcp_running_before" alive $pid
 t_eq "unbind_during_flashcp_chip_in_4byte_mode_before" "$(cat "$SIM/addr_mode")" 4
 t0=$(now)
@@ -332,12 +338,7 @@ t_eq "unbind_bind_100_cycles_then_data_landed" "$(sim_hash $MB)" "$(file_hash /t
 # chipset, and nothing reaches the bus afterwards
 H=/sys/module/bf_hooks/parameters
 modprobe bf_hooks
-CHIP=gd25lb256e up busy_div=1 || { t_fail "setup"; t_done; }
-fill_old
-out=$(beyond $MB)
-bf_sigdfl flashcp /tmp/new $M > /tmp/fc.out 2>&1 &
-pid=$!
-sleep 1
+flashcp_running || { t_fail "setup"; t_done; }
 t_eq "shutdown_during_flashcp_chip_in_4byte_mode_before" "$(cat "$SIM/addr_mode")" 4
 t0=$(now)
 t_run "shutdown_during_flashcp_returns" sh -c "echo $SIMDEV > $H/shutdown"

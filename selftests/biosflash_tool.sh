@@ -63,6 +63,17 @@ range_hash() {
 	fi | sha256sum | cut -d' ' -f1
 }
 
+# into_blocks OUT: a write printing to OUT is 2 s past its plan (at most
+# 60 s for the plan), inside its blocks
+into_blocks() {
+	i=0
+	while ! grep -q '^Plan:' "$1" && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 2
+}
+
 fill() {
 	head -c $SZ /dev/zero | tr '\0' "$1"
 }
@@ -346,12 +357,7 @@ up busy_div=1 || { t_fail "setup"; t_done; }
 dd if=/tmp/c of="$SIM/image" bs=$MB 2>/dev/null
 bf_sigdfl $BF write /tmp/a $M > /tmp/int.out 2>&1 &
 pid=$!
-i=0
-while ! grep -q '^Plan:' /tmp/int.out && [ $i -lt 600 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-sleep 2
+into_blocks /tmp/int.out
 kill -INT $pid
 wait $pid
 rc=$?
@@ -390,12 +396,7 @@ dd if=/tmp/c of="$SIM/image" bs=$MB 2>/dev/null
 rm -f /tmp/bf.log
 BIOSFLASH_LOG=/tmp/bf.log bf_sigdfl $BF write /tmp/a $M > /tmp/hup.out 2>&1 &
 pid=$!
-i=0
-while ! grep -q '^Plan:' /tmp/hup.out && [ $i -lt 600 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-sleep 2
+into_blocks /tmp/hup.out
 kill -HUP $pid
 sleep 1
 t_run "sighup_write_goes_on" test "$(cut -d' ' -f3 /proc/$pid/stat 2>/dev/null)" != Z -a -e /proc/$pid
