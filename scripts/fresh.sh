@@ -41,18 +41,23 @@ if ! command -v mmdebstrap > /dev/null; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends mmdebstrap
 fi
 
+# mounts_under: every mount at or under the root, deepest first (none is
+# not an error: a root kept by FRESH_KEEP=1 has nothing mounted)
+mounts_under() {
+	findmnt -rn -o TARGET | { grep -E "^$root(/|$)" || true; } | sort -r
+}
+
 # umount_all: every mount under the root, deepest first
 umount_all() {
 	local m
 	[ -d "$root" ] || return 0
-	findmnt -rn -o TARGET | grep -E "^$root(/|$)" | sort -r |
-		while read -r m; do umount -l "$m" || true; done
+	mounts_under | while read -r m; do umount -l "$m" || true; done
 }
 
 # remove the root, never following a mount into the host
 remove_root() {
 	umount_all
-	if findmnt -rn -o TARGET | grep -qE "^$root(/|$)"; then
+	if [ -n "$(mounts_under)" ]; then
 		say "still mounted under $root, not removing it" >&2
 		return 1
 	fi
