@@ -56,7 +56,7 @@ done
 # wrap across lines.  Formats without fixed text ("%s: %s\n") cannot be
 # checked: they are listed.
 guide=Documentation/recovery.rst
-if ! python3 - "$guide" Troubleshooting driver/*.c userspace/biosflash.c <<'PY'
+if ! python3 - "$guide" Troubleshooting driver/*.c userspace/*.c <<'PY'
 import re
 import sys
 
