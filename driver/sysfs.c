@@ -188,6 +188,15 @@ static ssize_t voltage_ok_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(voltage_ok);
 
+/* the clock the SPI core set up: spi-max-frequency, capped by the controller */
+static ssize_t clock_hz_show(struct device *dev,
+			     struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%u\n",
+			  bf_sysfs_flash(dev)->spimem->spi->max_speed_hz);
+}
+static DEVICE_ATTR_RO(clock_hz);
+
 /* identity and voltage: every chip has them */
 static struct attribute *bf_sysfs_chip_attrs[] = {
 	&dev_attr_chip.attr,
@@ -195,6 +204,7 @@ static struct attribute *bf_sysfs_chip_attrs[] = {
 	&dev_attr_supply_voltage.attr,
 	&dev_attr_io_voltage.attr,
 	&dev_attr_voltage_ok.attr,
+	&dev_attr_clock_hz.attr,
 	NULL
 };
 

@@ -9,7 +9,7 @@
  * may still work well enough to save what is on it, but erase, program and
  * status writes on an over-driven chip are exactly what bricked the board in
  * the first place, so they are refused until the user declares the signal
- * level the chip really sees (a level shifter, then io_voltage / io_1v8 in
+ * level the chip really sees (a level shifter, then io_voltage / shifter_1v8 in
  * the overlay, or the io_mv parameter), or overrides the check.
  */
 
@@ -45,7 +45,7 @@ void bf_voltage_init(struct bf_flash *flash)
 		(flash->io_mv >= chip->vcc_min_mv &&
 		 flash->io_mv <= chip->vcc_max_mv);
 	if (!flash->voltage_ok)
-		dev_warn(flash->dev, "%s is a %u.%02u-%u.%02u V chip but its SPI lines are declared at %u.%02u V: %s. Put a %u.%u V level shifter between the SPI pins and the chip, then declare it (overlay io_1v8 or io_voltage, or io_mv=); until then erase, program and status writes are refused, reads are allowed\n",
+		dev_warn(flash->dev, "%s is a %u.%02u-%u.%02u V chip but its SPI lines are declared at %u.%02u V: %s. Put a %u.%u V level shifter between the SPI pins and the chip, then declare it (overlay shifter_1v8 or io_voltage, or io_mv=); until then erase, program and status writes are refused, reads are allowed\n",
 			 chip->name, chip->vcc_min_mv / 1000,
 			 (chip->vcc_min_mv % 1000) / 10, chip->vcc_max_mv / 1000,
 			 (chip->vcc_max_mv % 1000) / 10, flash->io_mv / 1000,
@@ -85,7 +85,7 @@ int bf_voltage_check(struct bf_flash *flash, const char *what)
 {
 	if (flash->voltage_ok || allow_unsafe_voltage)
 		return 0;
-	dev_err(flash->dev, "%s refused: the SPI lines are declared at %u mV, outside the %s's %u-%u mV supply range; fit a level shifter and declare it (io_1v8), or load with allow_unsafe_voltage=1\n",
+	dev_err(flash->dev, "%s refused: the SPI lines are declared at %u mV, outside the %s's %u-%u mV supply range; fit a level shifter and declare it (shifter_1v8), or load with allow_unsafe_voltage=1\n",
 		what, flash->io_mv, flash->chip->name, flash->chip->vcc_min_mv,
 		flash->chip->vcc_max_mv);
 	return -EPERM;

@@ -83,8 +83,8 @@ t_eq "block_still_protected" "$(cat $P/protect)" "0x00000000-0x0000ffff"
 
 # --- what a user may read ---------------------------------------------------------------
 bad=0
-for f in chip jedec_id supply_voltage io_voltage voltage_ok protect protect_mode \
-	protect_regs name size erasesize type; do
+for f in chip jedec_id supply_voltage io_voltage voltage_ok clock_hz protect \
+	protect_mode protect_regs name size erasesize type; do
 	want=$(cat $P/$f)
 	got=$($AS cat $P/$f 2>&1)
 	if [ "$got" != "$want" ] || [ -z "$want" ]; then

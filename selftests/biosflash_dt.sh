@@ -21,7 +21,7 @@ for p in $params; do
 	spi0-1) cs=1 ;;
 	speed=*) speed=${p#*=} ;;
 	io_voltage=*) io_mv=$((${p#*=} / 1000)) ;;
-	io_1v8) io_mv=1800 ;;
+	io_1v8 | shifter_1v8) io_mv=1800 ;;
 	io_3v3) io_mv=3300 ;;
 	wp_gpio=*) wp=${p#*=} ;;
 	*)

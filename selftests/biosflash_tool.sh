@@ -78,9 +78,10 @@ fill() {
 	head -c $SZ /dev/zero | tr '\0' "$1"
 }
 
-# usage 4, check without a chip 8, version 3, status 12, check 18, write 24 + 2, protection 21, backup 22,
-# interrupted write 9, hangup 7, bind/unbind 14
-t_plan $((4 + 8 + 3 + 12 + 18 + 24 + 2 + 21 + 22 + 9 + 7 + 14 + 2))
+# usage 4, check without a chip 8, version 3, status 13, report 10 + 3, check 18, write 24 + 2, protection 21,
+# dry run 10, diff 12, regions 6, board data 9, backup 22, interrupted write 9, hangup 7,
+# bind/unbind 14
+t_plan $((4 + 8 + 3 + 13 + 10 + 3 + 18 + 24 + 2 + 21 + 10 + 12 + 6 + 9 + 22 + 9 + 7 + 14 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -156,9 +157,29 @@ echo 0x44 > "$SIM/sr1"
 run $BF status $M
 has "status_names_protected_range" "0x00000000-0x0000ffff"
 has "status_tells_how_to_unlock" "biosflash unlock /dev/mtd0"
+has "status_says_declared_not_ok" "declared to suit the chip"
+
+# report: what a forum post needs, each item from its own source
+run $BF report
+t_eq "report_exits_0" "$RC" 0
+has "report_tool_version" "tool:     biosflash ${drv:-NONE}"
+has "report_driver_version" "driver:   biosflash.ko ${drv:-NONE} (loaded)"
+has "report_kernel_release" "$(uname -r)"
+has "report_chip_jedec_id" "jedec:    ef6019"
+# the simulator's own register and clock, not the driver's view
+has "report_status_register_1" "regs:     sr1=$(printf 0x%02x $(($(cat "$SIM/sr1"))))"
+has "report_clock_from_the_bus" "clock:    $(cat /sys/module/flashsim/parameters/speed_hz) Hz"
+has "report_declared_bus_level" "bus:      1800 mV declared, not measured"
+has "report_protected_range" "protect:  0x00000000-0x0000ffff"
+id=$(dmesg | grep 'biosflash spi.*w25q256jw (32768 KiB' | tail -n 1 | sed 's/^\[[^]]*\] //')
+has "report_quotes_the_drivers_log" "${id:-NO LINE IN DMESG}"
 echo 0x00 > "$SIM/sr1"
 
 sim_unload
+run $BF report
+t_eq "report_without_driver_exits_0" "$RC" 0
+has "report_without_driver_says_so" "driver:   biosflash.ko not loaded"
+has "report_without_device_says_so" "device:   none"
 sim_load chips=w25q256jw && modprobe biosflash io_mv=3300
 run $BF status
 has "status_warns_1v8_chip_on_3v3_bus" "this is a 1.8 V chip on a 3.3 V bus"
@@ -301,6 +322,104 @@ echo 1 > "$SIM/wp"
 run $BF unlock
 t_eq "unlock_after_wp_released" "$RC" 0
 echo 1 > "$SIM/qe_fixed"
+
+# --- dry run, diff, regions, board data -----------------------------------------
+# The chip holds B; A differs from it only at 2-3 MiB, inside the ME region
+# (0x1000-0x555fff).  Truth: the simulator's counters and its array.
+dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null
+h=$(sim_hash)
+sim_reset_stats
+run $BF write --dry-run /tmp/a $M
+t_eq "dry_run_exit_0" "$RC" 0
+t_eq "dry_run_erases_and_programs_nothing" "$(erases) $(programs)" "0 0"
+t_eq "dry_run_changes_nothing" "$(sim_hash)" "$h"
+has "dry_run_says_so" "Dry run: nothing was written."
+has "dry_run_plans_me_region" "region 2  me    ME            0x00001000-0x00555fff  16 erases, "
+has "dry_run_bios_region_unchanged" "region 1  bios  BIOS          0x01c00000-0x01ffffff  unchanged"
+plan=$(sed -n 's/^Plan: \(.*\)\.$/\1/p' /tmp/bft.out)
+sim_reset_stats
+run $BF write /tmp/a $M
+t_eq "dry_run_plan_is_what_the_write_does" \
+	"$plan" "16 of 512 blocks differ: $(erases) erases, $(programs) page programs"
+echo 0x44 > "$SIM/sr1"
+h=$(sim_hash)
+run $BF write --dry-run /tmp/c $M
+t_eq "dry_run_protected_exit_as_the_write" "$RC" 1
+has "dry_run_protected_says_write_refused" "the write itself would be refused"
+t_eq "dry_run_protected_changes_nothing" "$(sim_hash)" "$h"
+echo 0x00 > "$SIM/sr1"
+
+# diff: by region, with the chip's and the file's version strings
+dd if=/tmp/a of="$SIM/image" bs=$MB 2>/dev/null
+run $BF diff /tmp/a $M
+t_eq "diff_same_exit_0" "$RC" 0
+has "diff_same_says_so" "The chip holds /tmp/a exactly."
+run $BF diff /tmp/b $M
+t_eq "diff_differs_exit_4" "$RC" 4
+has "diff_names_the_differing_region" "DIFFERS  region 2  me"
+has "diff_names_the_same_region" "same     region 1  bios"
+n=$(cmp -l "$SIM/image" /tmp/b | wc -l)
+has "diff_counts_bytes_as_cmp" "in 16 of 512 erase blocks ($n bytes)."
+run $BF diff /tmp/amd $M
+has "diff_without_descriptor_uses_the_chips" "regions below are the chip's"
+# neither has a descriptor: the differing blocks, as address ranges
+for x in a b; do
+	cp /tmp/$x /tmp/nd$x
+	fill '\377' | dd of=/tmp/nd$x bs=4096 count=1 conv=notrunc 2>/dev/null
+done
+dd if=/tmp/nda of="$SIM/image" bs=$MB 2>/dev/null
+run $BF diff /tmp/ndb $M
+rm -f /tmp/nda /tmp/ndb
+has "diff_no_descriptor_lists_block_ranges" "DIFFERS  0x00200000-0x002fffff  16 blocks"
+bf_mkimage -a "ComboAm5PI 1.0.0.7b" -i "A620MPRS.86C.0124.R01.2303151200" /tmp/v1 $SZ 5
+bf_mkimage -a "ComboAm5PI 1.1.0.2" /tmp/v2 $SZ 5
+dd if=/tmp/v1 of="$SIM/image" bs=$MB 2>/dev/null
+run $BF diff /tmp/v2 $M
+has "diff_chip_agesa_version" "chip   AMD AGESA     V9 ComboAm5PI 1.0.0.7b"
+has "diff_chip_bios_id_and_date" "chip   BIOS ID       A620MPRS.86C.0124.R01.2303151200 (built 2023-03-15 12:00)"
+has "diff_file_agesa_version" "file   AMD AGESA     V9 ComboAm5PI 1.1.0.2"
+run $BF check /tmp/v2 $M
+has "check_shows_file_version" "file   AMD AGESA     V9 ComboAm5PI 1.1.0.2"
+rm -f /tmp/v1 /tmp/v2
+
+# --region: only the BIOS region of C lands, everything else stays B
+dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null
+run $BF write --region bios /tmp/c $M
+t_eq "region_write_exit_0" "$RC" 0
+t_eq "region_write_bios_is_the_files" "$(range_hash "$SIM/image" $((SZ - SZ / 8)))" \
+	"$(range_hash /tmp/c $((SZ - SZ / 8)))"
+t_eq "region_write_rest_is_the_chips" \
+	"$(head -c $((SZ - SZ / 8)) "$SIM/image" | sha256sum | cut -d' ' -f1)" \
+	"$(head -c $((SZ - SZ / 8)) /tmp/b | sha256sum | cut -d' ' -f1)"
+h=$(sim_hash)
+run $BF write --region bios /tmp/amd $M
+t_eq "region_write_without_descriptor_refused" "$RC" 3
+t_eq "region_write_refused_changed_nothing" "$(sim_hash)" "$h"
+run $BF write --region nosuch /tmp/c $M
+t_eq "region_bad_name_usage_error" "$RC" 2
+
+# the board's MAC address: refused unless kept (--keep gbe) or --force
+bf_mkimage -g 02:11:22:33:44:55 /tmp/g1 $SZ 5
+bf_mkimage -g 88:88:88:88:87:88 /tmp/g2 $SZ 77
+dd if=/tmp/g1 of="$SIM/image" bs=$MB 2>/dev/null
+h=$(sim_hash)
+run $BF write /tmp/g2 $M
+t_eq "gbe_replacing_mac_refused" "$RC" 3
+has "gbe_refusal_names_both_macs" "MAC address 02:11:22:33:44:55 would become 88:88:88:88:87:88"
+has "gbe_refusal_offers_keep" "--keep gbe keeps the chip's"
+t_eq "gbe_refusal_changed_nothing" "$(sim_hash)" "$h"
+run $BF write --keep gbe /tmp/g2 $M
+t_eq "gbe_keep_exit_0" "$RC" 0
+t_eq "gbe_keep_region_is_the_chips" \
+	"$(dd if="$SIM/image" bs=4096 skip=$((0xe00)) count=2 2>/dev/null | sha256sum)" \
+	"$(dd if=/tmp/g1 bs=4096 skip=$((0xe00)) count=2 2>/dev/null | sha256sum)"
+t_eq "gbe_keep_bios_region_is_the_files" "$(range_hash "$SIM/image" $((SZ - SZ / 8)))" \
+	"$(range_hash /tmp/g2 $((SZ - SZ / 8)))"
+has "gbe_write_warns_serial_uuid" "serial number and system"
+dd if=/tmp/g1 of="$SIM/image" bs=$MB 2>/dev/null
+run $BF write --force /tmp/g2 $M
+t_eq "gbe_force_writes_the_images_mac" "$(sim_hash)" "$(file_hash /tmp/g2)"
+rm -f /tmp/g1 /tmp/g2
 
 # --- backup -----------------------------------------------------------------------------
 dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null

@@ -55,7 +55,7 @@ echo "   (on the Pi: make && sudo make install, or DKMS)."
 show 'modinfo -p biosflash'
 
 echo "== Step 2, done wrong: the driver loaded without declaring the level shifter"
-echo "   (on the Pi: dtoverlay=biosflash without io_1v8)"
+echo "   (on the Pi: dtoverlay=biosflash without shifter_1v8)"
 klog_mark
 show 'modprobe biosflash'
 show 'dmesg | grep biosflash'
@@ -73,8 +73,8 @@ show 'dmesg | tail -n 1'
 show 'rmmod biosflash'
 
 echo "== Step 2: load the driver for a 1.8 V chip behind a 1.8 V level shifter"
-echo "   (on the Pi: dtoverlay=biosflash,io_1v8 in config.txt, or at run time"
-echo "   sudo dtoverlay biosflash io_1v8)"
+echo "   (on the Pi: dtoverlay=biosflash,shifter_1v8 in config.txt, or at run time"
+echo "   sudo dtoverlay biosflash shifter_1v8)"
 klog_mark
 show 'modprobe biosflash io_mv=1800'
 if [ ! -c /dev/mtd0 ]; then

@@ -112,6 +112,8 @@ static int bf_backup_save(const struct bf_opts *o, const __u8 *buf,
 	    bf_write_file(name, (const __u8 *)line, strlen(line), !o->force))
 		return -EIO;
 	printf("Wrote %s and %s\nsha256 %s\n", file, name, hex);
+	printf("Version strings:\n");
+	bf_versions("chip", buf, size);
 	return 0;
 }
 

@@ -74,10 +74,15 @@ struct bf_opts {
 	const char *dev;
 	const char *extract;
 	const char *cmdline;	/* the write command, to resume it */
+	const char *region_arg;	/* --region and --keep as given */
+	const char *keep_arg;
 	__u64 size;
 	unsigned int reads;
 	unsigned int force;
 	unsigned int strip;
+	unsigned int dry_run;
+	__u32 regions;		/* write: only these FLREGs (bit n), 0: all */
+	__u32 keep;		/* write: these FLREGs as the chip holds them */
 };
 
 struct bf_dev {
@@ -96,6 +101,17 @@ struct bf_image {
 	const __u8 *data;	/* what would go to the chip */
 	size_t len;
 	size_t cap_off;		/* capsule header length, 0: no capsule */
+};
+
+/* one used region of an Intel flash descriptor, limit inclusive */
+struct bf_region {
+	unsigned int idx;	/* FLREG number: 1 BIOS, 3 GbE, ... */
+	__u32 base, limit;
+};
+
+struct bf_layout {
+	unsigned int n;
+	struct bf_region r[BF_IFD_NREGIONS];
 };
 
 struct bf_report {
@@ -133,6 +149,7 @@ void bf_progress(struct bf_progress *p, __u64 done);
 void bf_progress_end(struct bf_progress *p, __u64 done);
 
 /* device.c */
+int bf_read_str(const char *path, char *buf, size_t len);
 int bf_write_str(const char *path, const char *s);
 int bf_attr(const struct bf_dev *d, const char *attr, char *buf,
 	    size_t len);
@@ -158,6 +175,7 @@ int bf_write_file(const char *name, const __u8 *buf, size_t len,
 int bf_check(struct bf_image *im, __u64 chip, const char *dev,
 	     unsigned int strip);
 int bf_parse_size(const char *s, __u64 *out);
+int bf_image_strip(struct bf_image *im);
 int bf_cmd_check(struct bf_opts *o);
 
 /* status.c */
@@ -177,6 +195,22 @@ int bf_cmd_backup(struct bf_opts *o);
 /* bind.c */
 int bf_cmd_bind(struct bf_opts *o);
 int bf_cmd_unbind(struct bf_opts *o);
+
+/* layout.c */
+const char *bf_region_name(unsigned int idx);
+const char *bf_region_key(unsigned int idx);
+int bf_region_parse(const char *s);
+int bf_layout_read(const __u8 *img, size_t len, struct bf_layout *l);
+const struct bf_region *bf_layout_find(const struct bf_layout *l,
+				       unsigned int idx);
+int bf_gbe_mac(const __u8 *img, const struct bf_layout *l, __u8 *mac);
+void bf_versions(const char *who, const __u8 *img, size_t len);
+
+/* diff.c */
+int bf_cmd_diff(struct bf_opts *o);
+
+/* report.c */
+int bf_cmd_report(struct bf_opts *o);
 
 /* util.c */
 int bf_sha256(const __u8 *p, size_t len, char *hex);

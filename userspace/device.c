@@ -6,7 +6,7 @@
 /* --- sysfs ----------------------------------------------------------------- */
 
 /* Read a sysfs file, trailing white space removed; 0 or -errno. */
-static int bf_read_str(const char *path, char *buf, size_t len)
+int bf_read_str(const char *path, char *buf, size_t len)
 {
 	ssize_t n;
 	int fd, err;

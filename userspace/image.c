@@ -299,6 +299,23 @@ static long bf_capsule(const struct bf_image *im, int *signed_cap)
 	return off < BF_CAP_MIN || off >= im->fsize ? -1 : (long)off;
 }
 
+/* --strip for commands that do not check: the ROM image inside a capsule */
+int bf_image_strip(struct bf_image *im)
+{
+	long off;
+	int sgn = 0;
+
+	off = bf_capsule(im, &sgn);
+	if (off <= 0) {
+		bf_err("--strip: %s is not an AMI/ASUS capsule\n", im->name);
+		return -EINVAL;
+	}
+	im->cap_off = off;
+	im->data = im->buf + off;
+	im->len = im->fsize - off;
+	return 0;
+}
+
 static void bf_check_capsule(struct bf_report *r, struct bf_image *im,
 			     __u64 chip, unsigned int strip)
 {
@@ -443,6 +460,8 @@ int bf_cmd_check(struct bf_opts *o)
 	/* --extract checks what it extracts, as --strip would write it */
 	v = bf_check(&im, d.size, what, o->extract ? 2 : o->strip);
 	ret = v == BF_REFUSE ? BF_EXIT_REFUSED : BF_EXIT_OK;
+	printf("Version strings:\n");
+	bf_versions("file", im.data, im.len);
 	if (o->extract) {
 		if (!im.cap_off) {
 			bf_err("--extract: %s is not an AMI/ASUS capsule\n",

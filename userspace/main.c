@@ -27,17 +27,28 @@ static void bf_usage(FILE *f)
 	      "  status [DEV]              chip, size, ID, voltages, protection, warnings\n"
 	      "  check FILE [DEV]          is FILE a full image for this chip? OK/WARNING/REFUSE\n"
 	      "  write FILE [DEV]          check, then write only what differs, verify\n"
+	      "  diff FILE [DEV]           which regions differ between the chip and FILE,\n"
+	      "                            with the version strings of both\n"
 	      "  backup FILE [DEV]         read the chip N times, compare, save FILE + FILE.sha256\n"
 	      "                            (new files only, unless --force)\n"
+	      "  report [DEV]              versions, chip, registers, voltage, clock and the\n"
+	      "                            driver's log lines: one text to paste in a forum\n"
 	      "  unlock [DEV]              clear the chip's write protection\n"
 	      "  lock [DEV]                write-protect the whole chip\n"
 	      "  bind SPIDEV               hand SPI device SPIDEV (e.g. spi0.0) to biosflash\n"
 	      "  unbind SPIDEV             release it again\n"
 	      "\n"
 	      "Options:\n"
-	      "  -f, --force               write: write even a REFUSE verdict;\n"
+	      "  -f, --force               write: write even a REFUSE verdict, or over the\n"
+	      "                            board's MAC address;\n"
 	      "                            backup: replace an existing FILE\n"
-	      "  -s, --strip               check, write: use the ROM image inside an AMI/ASUS\n"
+	      "  -d, --dry-run             write: read the chip and show the plan, by region;\n"
+	      "                            erase and program nothing\n"
+	      "  -r, --region LIST         write: only these descriptor regions (fd, bios, me,\n"
+	      "                            gbe, pd, ec, ... as flashrom's --ifd -i names them)\n"
+	      "  -k, --keep LIST           write: keep these regions as the chip holds them\n"
+	      "                            (--keep gbe keeps the board's MAC address)\n"
+	      "  -s, --strip               check, write, diff: use the ROM image inside an AMI/ASUS\n"
 	      "                            capsule (.CAP) instead of the whole file\n"
 	      "  -x, --extract OUT         check: save the ROM image inside a capsule to OUT\n"
 	      "  -n, --reads N             backup: read the chip N times (default 2, at least 2)\n"
@@ -53,13 +64,15 @@ static void bf_usage(FILE *f)
 	      "  2  usage error\n"
 	      "  3  check refused (REFUSE verdict; write: nothing was written);\n"
 	      "     backup refused (FILE exists, or a blank read would replace it)\n"
-	      "  4  verify mismatch after writing\n"
+	      "  4  verify mismatch after writing; diff: the chip and FILE differ\n"
 	      "  5  interrupted (SIGINT/SIGTERM); the chip's state is printed\n"
 	      "\n"
 	      "Examples:\n"
 	      "  biosflash status\n"
 	      "  biosflash backup -n 3 old.bin\n"
-	      "  biosflash check new.bin && biosflash write new.bin\n"
+	      "  biosflash check new.bin && biosflash write --dry-run new.bin\n"
+	      "  biosflash write --keep gbe new.bin\n"
+	      "  biosflash diff new.bin\n"
 	      "  biosflash write --strip BOARD-ASUS-1234.CAP\n"
 	      "\n"
 	      "See biosflash(8).\n", f);
@@ -95,7 +108,9 @@ struct bf_cmd {
 static const struct bf_cmd bf_cmds[] = {
 	{ "status", bf_cmd_status, 0, 1, "" },
 	{ "check", bf_cmd_check, 1, 2, "sxS" },
-	{ "write", bf_cmd_write, 1, 2, "fs" },
+	{ "write", bf_cmd_write, 1, 2, "fsdrk" },
+	{ "diff", bf_cmd_diff, 1, 2, "s" },
+	{ "report", bf_cmd_report, 0, 1, "" },
 	{ "backup", bf_cmd_backup, 1, 2, "fn" },
 	{ "unlock", bf_cmd_protect, 0, 1, "" },
 	{ "lock", bf_cmd_protect, 0, 1, "" },
@@ -108,6 +123,9 @@ static const struct option bf_longopts[] = {
 	{ "strip", no_argument, NULL, 's' },
 	{ "extract", required_argument, NULL, 'x' },
 	{ "reads", required_argument, NULL, 'n' },
+	{ "dry-run", no_argument, NULL, 'd' },
+	{ "region", required_argument, NULL, 'r' },
+	{ "keep", required_argument, NULL, 'k' },
 	{ "size", required_argument, NULL, 'S' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -119,6 +137,23 @@ static int bf_usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("Try 'biosflash --help'.\n", stderr);
 	return BF_EXIT_USAGE;
+}
+
+/* "bios,me" -> the FLREG bits */
+static int bf_region_list(const char *arg, __u32 *mask)
+{
+	char buf[256], *tok, *save;
+	int idx;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		idx = bf_region_parse(tok);
+		if (idx < 0)
+			return -EINVAL;
+		*mask |= 1u << idx;
+	}
+	return *mask ? 0 : -EINVAL;
 }
 
 static int bf_option(struct bf_opts *o, const struct bf_cmd *c, int opt,
@@ -137,6 +172,18 @@ static int bf_option(struct bf_opts *o, const struct bf_cmd *c, int opt,
 		o->strip = 1;
 	else if (opt == 'x')
 		o->extract = arg;
+	else if (opt == 'd')
+		o->dry_run = 1;
+	else if (opt == 'r' && bf_region_list(arg, &o->regions))
+		return bf_usage_error("bad --region '%s': give names (bios,me) or numbers 0-15\n",
+				      arg);
+	else if (opt == 'k' && bf_region_list(arg, &o->keep))
+		return bf_usage_error("bad --keep '%s': give names (gbe) or numbers 0-15\n",
+				      arg);
+	if (opt == 'r')
+		o->region_arg = arg;
+	if (opt == 'k')
+		o->keep_arg = arg;
 	else if (opt == 'S' && bf_parse_size(arg, &o->size))
 		return bf_usage_error("bad --size '%s'\n", arg);
 	if (opt == 'n') {
@@ -148,12 +195,16 @@ static int bf_option(struct bf_opts *o, const struct bf_cmd *c, int opt,
 	return 0;
 }
 
-/* "biosflash write [--strip] [--force] FILE DEV", to resume a write */
+/* "biosflash write [--strip] [--force] [--region L] [--keep L] FILE DEV" */
 static void bf_resume_line(struct bf_opts *o, const struct bf_dev *d,
 			   char *buf, size_t len)
 {
-	snprintf(buf, len, "biosflash write%s%s %s %s", o->strip ? " --strip" : "",
-		 o->force ? " --force" : "", o->file, d->path);
+	snprintf(buf, len, "biosflash write%s%s%s%s%s%s %s %s",
+		 o->strip ? " --strip" : "", o->force ? " --force" : "",
+		 o->region_arg ? " --region " : "",
+		 o->region_arg ? o->region_arg : "",
+		 o->keep_arg ? " --keep " : "", o->keep_arg ? o->keep_arg : "",
+		 o->file, d->path);
 	o->cmdline = buf;
 }
 
@@ -165,7 +216,7 @@ static int bf_parse(struct bf_opts *o, const struct bf_cmd *c, int argc,
 
 	opterr = 1;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "fsx:n:h", bf_longopts,
+	while ((opt = getopt_long(argc, argv, "fsx:n:dr:k:h", bf_longopts,
 				  NULL)) != -1) {
 		if (opt == 'h') {
 			bf_usage(stdout);

@@ -155,8 +155,12 @@ int bf_cmd_status(struct bf_opts *o)
 	else
 		printf("Supply:      unknown (check the chip's datasheet)\n");
 	printf("Bus:         %s\n", v.io ? v.bus : "unknown (not declared)");
+	if (v.io)
+		printf("             declared, not measured: the level the chip's lines are\n"
+		       "             said to see (shifter_1v8/io_voltage, or io_mv=)\n");
 	printf("Voltage:     %s\n", v.ok < 0 ? "unknown" : v.ok ?
-	       "ok (the bus level is inside the chip's range)" :
+	       "declared to suit the chip (the declared bus level is inside the chip's\n"
+	       "             range); check the chip side of the wiring with a multimeter" :
 	       "MISMATCH: writes are blocked");
 	bf_status_protection(&d);
 	if (!v.ok)

@@ -28,6 +28,9 @@ struct bf_writer {
 	int klog;		/* the kernel log since the write began */
 	struct bf_wstate st;
 	unsigned int erases, programs;
+	const struct bf_opts *o;
+	struct bf_layout il;	/* the image's descriptor regions */
+	struct bf_layout cl;	/* the chip's */
 };
 
 /* A bit must go 0 -> 1 somewhere: only an erase can do that. */
@@ -299,6 +302,45 @@ static int bf_write_voltage(const struct bf_dev *d)
 	return -EPERM;
 }
 
+/* Blocks to erase and pages to program in each of the image's regions. */
+static void bf_plan_regions(const struct bf_writer *w)
+{
+	unsigned int er[BF_IFD_NREGIONS] = { 0 }, pg[BF_IFD_NREGIONS] = { 0 };
+	const struct bf_layout *l = &w->il;
+	const struct bf_region *r;
+	unsigned int k, in;
+	__u64 off, p;
+	int erase;
+
+	for (off = 0; off < w->st.end; off += w->st.bs) {
+		if (!bf_block_plan(w, off, &erase) && !erase)
+			continue;
+		for (k = 0; k < l->n; k++) {
+			r = &l->r[k];
+			if (erase && r->base <= off + w->st.bs - 1 && r->limit >= off)
+				er[k]++;
+			for (p = off; p < off + w->st.bs; p += w->page)
+				pg[k] += p >= r->base && p <= r->limit &&
+					 bf_page_needed(w, p, erase);
+		}
+	}
+	for (k = 0; k < l->n; k++) {
+		r = &l->r[k];
+		in = (w->o->regions && !(w->o->regions & 1u << r->idx)) ||
+		     (w->o->keep & 1u << r->idx);
+		printf("  region %-2u %-5s %-13s 0x%08x-0x%08x  ", r->idx,
+		       bf_region_key(r->idx), bf_region_name(r->idx), r->base,
+		       r->limit);
+		if (in)
+			printf("kept as the chip holds it\n");
+		else if (!er[k] && !pg[k])
+			printf("unchanged\n");
+		else
+			printf("%u erase%s, %u page program%s\n", er[k],
+			       er[k] == 1 ? "" : "s", pg[k], pg[k] == 1 ? "" : "s");
+	}
+}
+
 static int bf_write_plan(struct bf_writer *w)
 {
 	unsigned int blocks = 0, erases = 0, pages = 0, n;
@@ -313,17 +355,123 @@ static int bf_write_plan(struct bf_writer *w)
 	}
 	printf("Plan: %u of %llu blocks differ: %u erases, %u page programs.\n",
 	       blocks, w->st.end / w->st.bs, erases, pages);
+	if (blocks && w->il.n)
+		bf_plan_regions(w);
 	return blocks;
 }
 
-static int bf_write_run(struct bf_writer *w, const struct bf_image *im,
-			const char *cmdline)
+/* --region and --keep: what lies outside the chosen regions stays as it is */
+static int bf_write_select(struct bf_writer *w, const struct bf_image *im)
 {
+	__u32 want = w->o->regions | w->o->keep;
+	const struct bf_region *r, *c;
+	unsigned int i, k;
+	__u64 off;
+	int in;
+
+	if (!want)
+		return 0;
+	if (!w->il.n) {
+		bf_err("--region/--keep: %s has no Intel flash descriptor, so no regions: nothing written\n",
+		       im->name);
+		return -EINVAL;
+	}
+	for (i = 0; i < BF_IFD_NREGIONS; i++) {
+		if (!(want & 1u << i))
+			continue;
+		r = bf_layout_find(&w->il, i);
+		c = bf_layout_find(&w->cl, i);
+		if (!r) {
+			bf_err("--region/--keep: the image's descriptor has no %s region: nothing written\n",
+			       bf_region_key(i));
+			return -EINVAL;
+		}
+		if (!c || c->base != r->base || c->limit != r->limit) {
+			bf_err("--region/--keep: region %s is 0x%08x-0x%08x in the image but not in the chip's descriptor: the layouts differ, write the whole image; nothing written\n",
+			       bf_region_key(i), r->base, r->limit);
+			return -EINVAL;
+		}
+	}
+	for (off = 0; off < w->st.end; off++) {
+		in = 0;
+		for (k = 0; k < w->il.n; k++) {
+			r = &w->il.r[k];
+			if (off >= r->base && off <= r->limit) {
+				in = 1u << r->idx;
+				break;
+			}
+		}
+		if ((w->o->regions && !(in & w->o->regions)) || (in & w->o->keep))
+			w->tgt[off] = w->old[off];
+	}
+	return 0;
+}
+
+static void bf_print_mac(const __u8 *m)
+{
+	printf("%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4],
+	       m[5]);
+}
+
+/*
+ * Board-unique data: the GbE region's MAC address can be kept (--keep gbe);
+ * the serial number and UUID, kept by vendors in the BIOS region in no
+ * published format, can only be warned about.
+ */
+static int bf_write_board_data(struct bf_writer *w)
+{
+	const struct bf_region *g = bf_layout_find(&w->il, 3);
+	const struct bf_region *b = bf_layout_find(&w->il, 1);
+	__u64 bb = b ? b->base : 0, bl = b ? b->limit : w->st.end - 1;
+	__u8 cm[6], im[6];
+	int hc, hi;
+
+	if (bl < w->st.end &&
+	    memcmp(w->old + bb, w->tgt + bb, bl - bb + 1))
+		printf("Note: a vendor's BIOS region also holds the board's serial number and\n"
+		       "  system UUID; writing it replaces them with the image's. Keep your\n"
+		       "  backup: it holds the originals (biosflash(8), BOARD DATA).\n");
+	if (!g || g->limit >= w->st.end ||
+	    !memcmp(w->old + g->base, w->tgt + g->base, g->limit - g->base + 1))
+		return 0;
+	hc = bf_gbe_mac(w->old, &w->cl, cm);
+	hi = bf_gbe_mac(w->tgt, &w->il, im);
+	if (!hc) {
+		printf("The GbE region changes; the chip holds no valid GbE data\n"
+		       "(no MAC address to keep).\n");
+		return 0;
+	}
+	printf("The GbE region changes: the board's MAC address ");
+	bf_print_mac(cm);
+	if (hi && !memcmp(cm, im, 6)) {
+		printf(" stays the same.\n");
+		return 0;
+	}
+	printf(" would become ");
+	if (hi)
+		bf_print_mac(im);
+	else
+		printf("invalid (the image's GbE data has a bad checksum)");
+	printf(".\n");
+	if (w->o->force) {
+		printf("--force: replacing it.\n");
+		return 0;
+	}
+	bf_err("refused: this image replaces the board's MAC address (GbE region); --keep gbe keeps the chip's, --force writes the image's: nothing written\n");
+	return -EPERM;
+}
+
+static int bf_write_run(struct bf_writer *w, const struct bf_image *im)
+{
+	int dry = w->o->dry_run, refused = 0;
 	unsigned int todo;
 	int ret;
 
-	if (bf_write_voltage(w->dev))
-		return BF_EXIT_FAIL;
+	if (bf_write_voltage(w->dev)) {
+		if (!dry)
+			return BF_EXIT_FAIL;
+		refused = BF_EXIT_FAIL;
+	}
 	ret = bf_read_chip(w->fd, w->dev, w->old, w->st.end, "read");
 	if (ret == -EINTR) {
 		printf("\nInterrupted while reading: nothing on the chip was changed.\n");
@@ -334,25 +482,43 @@ static int bf_write_run(struct bf_writer *w, const struct bf_image *im,
 	/* the tail of a last, partial block keeps what the chip holds */
 	memcpy(w->tgt, im->data, im->len);
 	memcpy(w->tgt + im->len, w->old + im->len, w->st.end - im->len);
+	bf_layout_read(w->tgt, im->len, &w->il);
+	bf_layout_read(w->old, w->st.end, &w->cl);
+	bf_versions("chip", w->old, w->st.end);
+	bf_versions("file", im->data, im->len);
+	if (bf_write_select(w, im))
+		return BF_EXIT_REFUSED;
+	if (bf_write_board_data(w))
+		return BF_EXIT_REFUSED;
 	if (!bf_write_plan(w)) {
 		printf("The chip already holds this image: nothing to write.\n");
-		return BF_EXIT_OK;
+		return refused;
 	}
-	if (bf_write_protection(w, &todo))
-		return BF_EXIT_FAIL;
+	if (bf_write_protection(w, &todo)) {
+		if (!dry)
+			return BF_EXIT_FAIL;
+		refused = BF_EXIT_FAIL;
+	}
+	if (dry) {
+		printf("Dry run: nothing was written%s.\n",
+		       refused ? "; the write itself would be refused (see above)" : "");
+		return refused;
+	}
 	ret = bf_write_blocks(w);
 	if (ret)
-		return bf_write_failed(w, ret, cmdline);
+		return bf_write_failed(w, ret, w->o->cmdline);
 	printf("Done: %u blocks changed (%u erases, %u page programs), verified;\n"
 	       "the rest already held the image.\n",
 	       w->st.changed, w->erases, w->programs);
 	return BF_EXIT_OK;
 }
 
-static int bf_write_setup(struct bf_writer *w, const struct bf_image *im,
-			  const struct bf_dev *d, int fd)
+static int bf_write_setup(struct bf_writer *w, const struct bf_opts *o,
+			  const struct bf_image *im, const struct bf_dev *d,
+			  int fd)
 {
 	memset(w, 0, sizeof(*w));
+	w->o = o;
 	w->fd = fd;
 	w->dev = d;
 	w->klog = bf_klog_open();
@@ -365,6 +531,10 @@ static int bf_write_setup(struct bf_writer *w, const struct bf_image *im,
 	if (!w->old || !w->tgt || !w->rb) {
 		bf_err("out of memory\n");
 		return -ENOMEM;
+	}
+	if (o->dry_run) {
+		printf("Dry run: the chip is read, nothing is erased or programmed.\n");
+		return 0;
 	}
 	/* SIGINT/SIGTERM stay pending and are looked at between operations */
 	sigemptyset(&w->stop);
@@ -406,7 +576,7 @@ int bf_cmd_write(struct bf_opts *o)
 	struct bf_dev d;
 	int fd, ret;
 
-	fd = bf_dev_open(o->dev, &d, O_RDWR);
+	fd = bf_dev_open(o->dev, &d, o->dry_run ? O_RDONLY : O_RDWR);
 	if (fd < 0)
 		return BF_EXIT_FAIL;
 	ret = BF_EXIT_FAIL;
@@ -416,8 +586,8 @@ int bf_cmd_write(struct bf_opts *o)
 	if (ret)
 		goto out_free_image;
 	ret = BF_EXIT_FAIL;
-	if (!bf_write_setup(&w, &im, &d, fd))
-		ret = bf_write_run(&w, &im, o->cmdline);
+	if (!bf_write_setup(&w, o, &im, &d, fd))
+		ret = bf_write_run(&w, &im);
 	free(w.old);
 	free(w.tgt);
 	if (w.klog >= 0)

@@ -84,11 +84,11 @@ dtb() {
 # The biosflash overlay variants, "NAME [PARAM...]": suite debug-dt-NAME
 # boots the test base with the overlay applied with PARAMs, which the guest
 # also gets as bf.dtparams=P1,P2 to derive what it must see.
-# Parameters that do not interact share a boot: spi0-1 with speed, io_1v8
-# with wp_gpio.
+# Parameters that do not interact share a boot: spi0-1 with speed and
+# shifter_1v8 (io_1v8's other name), io_1v8 with wp_gpio.
 dt_variants=(
 	"default"
-	"spi0-1 spi0-1 speed=20000000"
+	"spi0-1 spi0-1 speed=20000000 shifter_1v8"
 	"io_voltage io_voltage=1800000"
 	"wp_gpio io_1v8 wp_gpio=17"
 )
