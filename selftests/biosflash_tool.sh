@@ -415,7 +415,7 @@ t_eq "gbe_keep_region_is_the_chips" \
 	"$(dd if=/tmp/g1 bs=4096 skip=$((0xe00)) count=2 2>/dev/null | sha256sum)"
 t_eq "gbe_keep_bios_region_is_the_files" "$(range_hash "$SIM/image" $((SZ - SZ / 8)))" \
 	"$(range_hash /tmp/g2 $((SZ - SZ / 8)))"
-has "gbe_write_warns_serial_uuid" "serial number and system"
+has "gbe_write_warns_serial_uuid" "system UUID; writing it replaces them"
 dd if=/tmp/g1 of="$SIM/image" bs=$MB 2>/dev/null
 run $BF write --force /tmp/g2 $M
 t_eq "gbe_force_writes_the_images_mac" "$(sim_hash)" "$(file_hash /tmp/g2)"
