@@ -4,7 +4,7 @@
 # scripts/breaks.sh BREAK [SUITES...]: break the driver on purpose and show
 # which tests fail (Documentation/testing.rst, "Which rows discriminate").
 # Copies the committed tree (HEAD) to a temporary directory, applies one of
-# the breaks below to driver/, runs SUITES (default biosflash_faults.sh) on
+# the breaks below to driver/ (or the tool, tool_*), runs SUITES (default biosflash_faults.sh) on
 # the stock kernel there, and prints every failing test name.  A break
 # whose anchor text is no longer in the driver stops the script: the list
 # is kept in step with the code, never silently empty.
@@ -44,6 +44,10 @@ breaks=(
 	'no_reenter_4b|driver/bus.c|\t\t\tif (!ret \&\& array)\n\t\t\t\tret = bf_enter_4b(flash);|\t\t\tif (!ret \&\& array \&\& 0)\n\t\t\t\tret = bf_enter_4b(flash);'
 	'longest_op_first_type|driver/bus.c|\tfor (i = 0; i < BF_ERASE_TYPES; i++) {\n\t\tconst struct bf_erase_type *e = \&flash->params.erase[i];\n\n\t\tif (e->op \&\& e->time.max_us > t->max_us)|\tfor (i = 0; i < 1; i++) {\n\t\tconst struct bf_erase_type *e = \&flash->params.erase[i];\n\n\t\tif (e->op \&\& e->time.max_us > t->max_us)'
 	'no_sr_ff_check|driver/bus.c|\tif (*sr != 0xff)\n\t\treturn 0;|\tif (1)\n\t\treturn 0;'
+	'tool_dry_run_writes|userspace/write.c|\tif (dry) {|\tif (0) {'
+	'tool_keep_ignored|userspace/write.c|\t\t\tw->tgt[off] = w->old[off];|\t\t\t;'
+	'tool_gbe_unchecked|userspace/write.c|\thc = bf_gbe_mac(w->old, \&w->cl, cm);|\thc = 0;'
+	'tool_diff_regions_same|userspace/diff.c|\tbf_cmp_range(c, r->base, r->limit, \&bytes, \&blocks);|\tbytes = 0;\n\tblocks = 0;'
 )
 
 # apply DIR SPEC: the break applied to the tree in DIR
