@@ -88,8 +88,9 @@ fi
 if [ "$brk" = check ]; then
 	for b in "${breaks[@]}"; do
 		tmp=$(mktemp -d)
-		mkdir -p "$tmp/driver"
+		mkdir -p "$tmp/driver" "$tmp/userspace"
 		cp "$top"/driver/*.c "$tmp/driver/"
+		cp "$top"/userspace/*.c "$tmp/userspace/"
 		apply "$tmp" "$b" > /dev/null || { rm -rf "$tmp"; exit 1; }
 		rm -rf "$tmp"
 	done
