@@ -78,10 +78,10 @@ fill() {
 	head -c $SZ /dev/zero | tr '\0' "$1"
 }
 
-# usage 4, check without a chip 8, version 3, status 13, report 10 + 3, check 18, write 24 + 2, protection 21,
+# usage 4, check without a chip 8, version 3, status 13, report 11 + 3, check 18, write 24 + 2, protection 21,
 # dry run 10, diff 12, regions 6, board data 9, backup 22, interrupted write 9, hangup 7,
 # bind/unbind 14
-t_plan $((4 + 8 + 3 + 13 + 10 + 3 + 18 + 24 + 2 + 21 + 10 + 12 + 6 + 9 + 22 + 9 + 7 + 14 + 2))
+t_plan $((4 + 8 + 3 + 13 + 11 + 3 + 18 + 24 + 2 + 21 + 10 + 12 + 6 + 9 + 22 + 9 + 7 + 14 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -173,6 +173,8 @@ has "report_declared_bus_level" "bus:      1800 mV declared, not measured"
 has "report_protected_range" "protect:  0x00000000-0x0000ffff"
 id=$(dmesg | grep 'biosflash spi.*w25q256jw (32768 KiB' | tail -n 1 | sed 's/^\[[^]]*\] //')
 has "report_quotes_the_drivers_log" "${id:-NO LINE IN DMESG}"
+# only the driver's own lines: the boot's command line names biosflash too
+t_false "report_only_the_drivers_lines" grep -q "Command line" /tmp/bft.out
 echo 0x00 > "$SIM/sr1"
 
 sim_unload

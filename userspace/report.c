@@ -154,7 +154,10 @@ static void bf_report_klog(void)
 			break;
 		rec[len] = 0;
 		msg = strchr(rec, ';');
-		if (!msg || !strstr(msg, BF_DRV) ||
+		/* the driver's own lines: "biosflash spi0.0: ..." */
+		if (!msg || strncmp(msg + 1, BF_DRV, strlen(BF_DRV)) ||
+		    (msg[1 + strlen(BF_DRV)] != ' ' &&
+		     msg[1 + strlen(BF_DRV)] != ':') ||
 		    sscanf(rec, "%*u,%*u,%llu", &usec) != 1)
 			continue;
 		msg[strcspn(msg, "\n")] = 0;
@@ -164,8 +167,8 @@ static void bf_report_klog(void)
 		n++;
 	}
 	close(fd);
-	printf("kernel log (the last %u lines that name %s):\n",
-	       n < BF_REPORT_LINES ? n : BF_REPORT_LINES, BF_DRV);
+	printf("kernel log (the driver's last %u lines):\n",
+	       n < BF_REPORT_LINES ? n : BF_REPORT_LINES);
 	for (i = n > BF_REPORT_LINES ? n - BF_REPORT_LINES : 0; i < n; i++)
 		printf("  %s\n", lines[i % BF_REPORT_LINES]);
 }
