@@ -130,7 +130,6 @@ int bf_cmd_diff(struct bf_opts *o)
 	struct bf_dev d;
 	unsigned int k, blocks;
 	__u64 bytes;
-	char sz[32];
 	__u8 *chip = NULL;
 	int fd, ret = BF_EXIT_FAIL;
 
@@ -148,9 +147,9 @@ int bf_cmd_diff(struct bf_opts *o)
 	}
 	if (bf_read_chip(fd, &d, chip, d.size, "read"))
 		goto out_free;
-	printf("Comparing %s (%zu bytes%s) with %s (%s, %s)\n", im.name, im.len,
-	       im.cap_off ? ", inside its capsule" : "", d.path, d.label,
-	       bf_size(d.size, sz, sizeof(sz)));
+	printf("Comparing %s (%zu bytes%s) with %s (%s)\n", im.name, im.len,
+	       im.cap_off ? ", inside its capsule" : "", d.path, d.label);
+	printf("Version strings:\n");
 	bf_versions("chip", chip, d.size);
 	bf_versions("file", im.data, im.len);
 	c.a = chip;

@@ -484,6 +484,7 @@ static int bf_write_run(struct bf_writer *w, const struct bf_image *im)
 	memcpy(w->tgt + im->len, w->old + im->len, w->st.end - im->len);
 	bf_layout_read(w->tgt, im->len, &w->il);
 	bf_layout_read(w->old, w->st.end, &w->cl);
+	printf("Version strings:\n");
 	bf_versions("chip", w->old, w->st.end);
 	bf_versions("file", im->data, im->len);
 	if (bf_write_select(w, im))
