@@ -11,7 +11,7 @@ pkgs=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	rsync file python3 sparse dwarves
 	qemu-system-x86 busybox-static mtd-utils flashrom
-	device-tree-compiler dt-schema gnuplot-nox python3-docutils
+	device-tree-compiler dt-schema gnuplot-nox python3-docutils dkms
 	linux-source-6.12 linux-headers-amd64
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
 )
