@@ -4,9 +4,10 @@
 # Documentation checks, all fatal: kernel-doc on every driver and simulator
 # source (no warning), the sysfs ABI file parsed by the kernel's get_abi.pl
 # with every attribute the driver creates documented, a reST syntax check of
-# every .rst file (docutils, warnings are errors), and every message the
-# driver logs or the tool reports as an error quoted in the Troubleshooting
-# section of the user guide.
+# every .rst file (docutils, warnings are errors), every message the driver
+# logs or the tool reports as an error quoted in the Troubleshooting section
+# of the user guide, and every biosflash command line of the guide accepted
+# by the tool.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -171,4 +172,61 @@ PY
 then
 	fail=1
 fi
+
+# Commands.  Every biosflash command line the guide and the README show (in
+# a literal block, or as an inline literal ``biosflash CMD ARGS``) is run
+# with the tool built from this tree, on a machine with no biosflash device:
+# it may fail for want of a chip or a file (exit 1), never because the tool
+# does not know the command or an option (usage error, exit 2).  bind and
+# unbind are only parsed (they would load modules on this machine).
+tool=$(mktemp -d)
+make -s -C userspace OUT="$tool" > /dev/null
+if ! python3 - "$tool/biosflash" Documentation/recovery.rst README.md <<'PY'
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+tool, files = sys.argv[1], sys.argv[2:]
+CMDS = ("status", "check", "write", "diff", "backup", "report", "unlock",
+        "lock", "bind", "unbind")
+found = []
+for path in files:
+    text = open(path).read()
+    lines = re.findall(r"^\s+(?:\$ )?(?:sudo )?biosflash (\S.*)$", text, re.M)
+    inline = re.findall(r"``(?:sudo )?biosflash ([^`]+)``", re.sub(r"\s+", " ", text))
+    # an inline ``biosflash write`` names the command; with arguments it
+    # is a command line
+    for cmd, named in [(c, 0) for c in lines] + [(c, 1) for c in inline]:
+        cmd = cmd.split("#")[0].strip()
+        try:
+            argv = shlex.split(cmd)
+        except ValueError:
+            continue
+        if argv and argv[0] in CMDS and not (named and len(argv) == 1):
+            found.append((path, cmd, argv))
+bad = 0
+work = tempfile.mkdtemp()
+env = dict(os.environ, BIOSFLASH_LOG=os.devnull)
+for path, cmd, argv in found:
+    if argv[0] in ("bind", "unbind"):
+        ok = len(argv) == 2 and re.fullmatch(r"spi\d+\.\d+|SPIDEV", argv[1])
+        err = "" if ok else "bind/unbind take one SPI device name"
+    else:
+        r = subprocess.run([tool] + argv, cwd=work, env=env, capture_output=True,
+                           text=True, timeout=30, stdin=subprocess.DEVNULL)
+        ok, err = r.returncode != 2, r.stderr.strip()
+    if not ok:
+        bad += 1
+        print("doc-check: commands: %s: 'biosflash %s': %s" % (path, cmd, err))
+print("doc-check: commands: %d biosflash command lines of the guide and README, "
+      "%d refused by the tool as usage errors" % (len(found), bad))
+sys.exit(1 if bad or not found else 0)
+PY
+then
+	fail=1
+fi
+rm -rf "$tool"
 exit $fail
