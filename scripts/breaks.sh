@@ -112,6 +112,12 @@ BF_TESTS=$suites bash "$work/selftests/vm/run.sh" "${BREAK_KERNEL:-stock}" > "$w
 rc=$?
 set -e
 grep -a -A 3 '^run.sh: \|^[0-9]* passed' "$work/run.out" | grep -v 'booting\|^--$' || true
+# a boot without a result: its serial log, kept where the break's tree goes
+if grep -q 'no result line' "$work/run.out"; then
+	keep=$(mktemp -d /tmp/biosflash-break-log.XXXXXX)
+	cp "$work"/selftests/out/*.log "$keep/"
+	echo "breaks.sh: $brk: a boot gave no result; its logs are kept in $keep"
+fi
 echo "breaks.sh: $brk: tests that fail:"
 grep -ah '^  not ok' "$work"/selftests/out/*.log | sed 's/^  not ok [0-9]* /  /' | sort -u
 [ "$rc" != 0 ] || echo "breaks.sh: $brk: nothing failed"
