@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * biosflash private header: what the core, the SFDP parser and the chip
- * table share.  Facts cited as "chips.md" come from
- * shared/reference/chips.md, which names the datasheet behind each one.
+ * table share.  Source tags (DS-257FV, DS-128JV, ...) are expanded in
+ * Documentation/chips.rst, "Sources".
  */
 #ifndef __BIOSFLASH_H
 #define __BIOSFLASH_H
@@ -16,7 +16,10 @@
 #define BF_ID_LEN		3	/* manufacturer, type, capacity (9Fh) */
 #define BF_ERASE_TYPES		4	/* JESD216 BFPT DW8/DW9 */
 
-/* Opcodes (chips.md §1.3; DS-257FV §8, DS-128JV §8). */
+/*
+ * Opcodes: DS-257FV §8, DS-128JV §8; 5Ch is Macronix's
+ * (Documentation/chips.rst, "4-byte instructions").
+ */
 #define BF_OP_WREN		0x06	/* write enable, sets WEL */
 #define BF_OP_RDSR1		0x05	/* read status register 1 */
 #define BF_OP_RDID		0x9f	/* JEDEC ID */
@@ -45,9 +48,11 @@
 #define BF_SR1_WEL		BIT(1)
 
 /*
- * Block protection opcodes.  Winbond: chips.md §1.3 (DS-257FV §8.2.5,
- * §8.2.48-50; DS-128JV §8.2.2, §8.2.35-36).  Macronix: chips.md §2 (15h,
- * 2Bh); E0h/E1h/E2h from memory of the MX25U25645G datasheet, unverified.
+ * Block protection opcodes.  Winbond: DS-257FV §8.2.5, §8.2.48-50;
+ * DS-128JV §8.2.2, §8.2.35-36.  Macronix 15h and 2Bh: the CONFIG and
+ * SECURITY registers of flashrom's flashchips/macronix.c MX25U25643G/45G
+ * entries and ufprog's vendor-macronix.c (no Macronix datasheet read);
+ * E0h/E1h/E2h from memory of the MX25U25645G datasheet, unverified.
  */
 #define BF_OP_WRSR1		0x01	/* SR1, or SR1 + SR2 with 2 bytes */
 #define BF_OP_RDSR2		0x35
@@ -293,7 +298,11 @@ struct bf_chip {
  * @pp_op: page program opcode in use
  * @en4b: 4-byte mode was entered with B7h and must be left on exit
  * @io_mv: signal level on the SPI lines as declared, in mV
- * @voltage_ok: @io_mv is inside the chip's supply range (or it is unknown)
+ * @vcc_min_mv: the chip's supply range in mV: its table entry's, or for a
+ *	        chip the table does not know the one the user declared
+ *	        (chip_mv, biosflash,chip-microvolt); 0 when unknown
+ * @vcc_max_mv: see @vcc_min_mv
+ * @voltage_ok: @io_mv is inside the chip's supply range, which is known
  * @wp: optional WP# line (logical 1 = WP# asserted, low)
  * @gone: removed or shut down: every later operation fails with -ENODEV
  *	  without touching the bus; set under @lock
@@ -315,6 +324,8 @@ struct bf_flash {
 	u8 pp_op;
 	bool en4b;
 	unsigned int io_mv;
+	unsigned int vcc_min_mv;
+	unsigned int vcc_max_mv;
 	bool voltage_ok;
 	struct gpio_desc *wp;
 	bool gone;

@@ -4,8 +4,8 @@
  * Each helper prints one message for the fault it detects and returns an
  * error; callers only pass errors on, so every failure reaching user space
  * has been explained exactly once.  Nothing here calls back into core.c,
- * protect.c or sfdp.c.  Facts cited as "chips.md" come from
- * shared/reference/chips.md.
+ * protect.c or sfdp.c.  Source tags (DS-257FV, ...) are expanded in
+ * Documentation/chips.rst, "Sources".
  */
 #include <linux/delay.h>
 #include <linux/device.h>
@@ -374,8 +374,9 @@ int bf_read_array(struct bf_flash *flash, u32 addr, void *buf, size_t len,
  *
  * A power cycle during the previous program or erase (the board switched
  * on or off) leaves a chip driven in B7h mode in 3-byte mode, where the
- * next 4-byte address would program, erase or read elsewhere (chips.md
- * §1.9).  A status read and B7h, only on such chips.  A power cycle in the
+ * next 4-byte address would program, erase or read elsewhere (power-up
+ * loads the address mode from the non-volatile ADP bit, DS-257FV §6.1.5).
+ * A status read and B7h, only on such chips.  A power cycle in the
  * microseconds between B7h and the command is not covered.
  *
  * Context: process context, @flash->lock held; sleeps.

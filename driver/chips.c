@@ -3,7 +3,9 @@
  * biosflash chip table: the parts found on PC mainboards, with what their
  * datasheets guarantee beyond SFDP (supply range, dedicated 4-byte opcodes,
  * busy times), and the rules that merge the table with SFDP.  Every fact
- * cites shared/reference/chips.md, which names its datasheet.
+ * cites its source; the tags (DS-257FV, FR, UF, ...) are expanded in
+ * Documentation/chips.rst, "Sources", which also holds the ID, timing and
+ * protection tables.
  */
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -17,8 +19,9 @@
 
 /*
  * Conservative defaults: W25Q257FV, the slowest datasheet at hand
- * (chips.md §1.7, DS-257FV): tPP 0.7/3 ms, tSE 100/400 ms, tBE1 120/1600 ms,
- * tBE2 150/2000 ms, tCE 80/400 s for 32 MiB, tW 10/15 ms.
+ * (DS-257FV §9.6; Documentation/chips.rst, "Timings and clocks"): tPP
+ * 0.7/3 ms, tSE 100/400 ms, tBE1 120/1600 ms, tBE2 150/2000 ms, tCE 80/400 s
+ * for 32 MiB, tW 10/15 ms.
  */
 static const struct bf_times bf_default_times = {
 	.pp		= { .typ_us = 700,	.max_us = 3000 },
@@ -28,7 +31,7 @@ static const struct bf_times bf_default_times = {
 	.wrsr		= { .typ_us = 10000,	.max_us = 15000 },
 };
 
-/* W25Q128JV (chips.md §1.7, DS-128JV): faster sector erase. */
+/* W25Q128JV (DS-128JV AC electrical characteristics): faster sector erase. */
 static const struct bf_times bf_w25q128jv_times = {
 	.pp		= { .typ_us = 400,	.max_us = 3000 },
 	.erase_4k	= { .typ_us = 45000,	.max_us = 400000 },
@@ -43,8 +46,8 @@ static const struct bf_times bf_w25q128jv_times = {
  */
 
 /*
- * Winbond individual locks (chips.md §1.3, §1.5, DS-257FV §6.2, §7.1.18,
- * §8.2.48-50; DS-128JV §7.1.10, §8.2.35-36): 64 KiB blocks, 4 KiB sectors
+ * Winbond individual locks (DS-257FV §6.2, §7.1.18, §8.2.48-50; DS-128JV
+ * §7.1.10, §8.2.35-36): 64 KiB blocks, 4 KiB sectors
  * in the first and last block; 36h/39h/3Dh take an address as wide as the
  * current address mode; 3Dh LSB = 1 is locked; 7Eh/98h need WREN.  WREN
  * before 36h/39h: DS-257FV §8.2.48-49.
@@ -70,10 +73,12 @@ static const struct bf_prot_ind bf_winbond_ind = {
 }
 
 /*
- * W25Q256JV/JW/FV (chips.md §1.4-1.6: DS-257FV §7.1, DS-256JV p33, FR
+ * W25Q256JV/JW/FV (DS-257FV §7.1, DS-256JV p33, FR flashchips/winbond.c
  * reg_bits): SR1 SRP7 TB6 BP3..0[5:2], SR2 CMP6 LB3..1[5:3] QE1 SRL0, SR3
- * WPS2 ADS0 (read-only).  64 KiB << (BP - 1), all from BP = 1010b (§1.5).
- * 01h takes SR1 and SR2 (§1.3); 50h makes writes volatile (§1.3, §1.4).
+ * WPS2 ADS0 (read-only).  64 KiB << (BP - 1), all from BP = 1010b
+ * (DS-257FV §7.1.16/17).  01h takes SR1 and SR2 (DS-257FV §8.2.5); 50h
+ * makes writes volatile (DS-128JV §8.2.2).  Documentation/chips.rst,
+ * "Status registers" and "Block protection".
  */
 static const struct bf_prot_layout bf_prot_w25q256 = {
 	.regs = BF_WINBOND_REGS(0x01),
@@ -90,7 +95,7 @@ static const struct bf_prot_layout bf_prot_w25q256 = {
 };
 
 /*
- * W25Q128JV (chips.md §2, DS-128JV Fig 4b): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
+ * W25Q128JV (DS-128JV Fig 4b): SR1 SRP7 SEC6 TB5 BP2..0[4:2],
  * SR2 and SR3 as the 256 Mbit parts, SR3 bit 0 reserved.  Ranges, DS-128JV
  * Rev M §7.1.8 (CMP = 0) and §7.1.9 (CMP = 1, the complement): SEC = 0:
  * 256 KiB << (BP - 1), 1/64 .. 1/2 of the chip; SEC = 1: 4, 8, 16 KiB, then
@@ -115,7 +120,8 @@ static const struct bf_prot_layout bf_prot_w25q128jv = {
 };
 
 /*
- * Macronix advanced sector protection, used once WPSEL = 1 (chips.md §2).
+ * Macronix advanced sector protection, used once WPSEL = 1 (SCUR bit 7:
+ * FR flashchips/macronix.c, MX25U25643G/45G wps).
  * Unverified, from memory of the MX25U25645G datasheet: E0h reads the
  * volatile DPB, E2h the non-volatile SPB (FFh = protected), E1h + FFh/00h
  * writes a DPB, all with 4 address bytes in either mode; 7Eh/98h (GBLK,
@@ -135,13 +141,15 @@ static const struct bf_prot_ind bf_macronix_ind = {
 };
 
 /*
- * MX25U25635F/43G/45G/73G (chips.md §2, FR reg_bits of the 43G/45G): SR
- * SRWD7 QE6 BP3..0[5:2]; CR (15h) TB bit 3, OTP; SCUR (2Bh) WPSEL bit 7,
- * OTP.  No CMP, no SRL, no volatile status write.  CR and SCUR are never
- * written: 01h is sent with one byte, as Linux does for Macronix (KERN
- * core.c spi_nor_write_sr1_and_check(), macronix.c).  Range formula as
- * Winbond's: FR decodes this part with decode_range_spi25 (peers.md §1.7,
- * chips.md §1.5).  BP ignored while WPSEL = 1: unverified.
+ * MX25U25635F/43G/45G/73G (FR flashchips/macronix.c reg_bits of the
+ * 43G/45G; UF vendor-macronix.c): SR SRWD7 QE6 BP3..0[5:2]; CR (15h) TB
+ * bit 3, OTP; SCUR (2Bh) WPSEL bit 7, OTP.  No CMP, no SRL, no volatile
+ * status write.  CR and SCUR are never written: 01h is sent with one byte,
+ * as Linux does for Macronix (Linux 6.12 drivers/mtd/spi-nor/core.c
+ * spi_nor_write_sr1_and_check(), macronix.c).  Range formula as Winbond's:
+ * FR decodes this part with decode_range_spi25() (writeprotect_ranges.c),
+ * the DS-257FV §7.1.16 (CMP = 0) table.  BP ignored while WPSEL
+ * = 1: unverified.
  */
 static const struct bf_prot_layout bf_prot_mx25u256 = {
 	.regs = {
@@ -161,8 +169,9 @@ static const struct bf_prot_layout bf_prot_mx25u256 = {
 };
 
 /*
- * GD25LB256E (chips.md §2): SR1 as the GD25B256E: SRP0 7, TB 6, BP3..0
- * [5:2]; no CMP.  Range formula as Winbond's (unverified).  No SR2: UF
+ * GD25LB256E (FR flashchips/gigadevice.c reg_bits, UF): SR1 as the
+ * GD25B256E: SRP0 7, TB 6, BP3..0 [5:2]; no CMP.  Range formula as
+ * Winbond's (FR decode_range_spi25(); no datasheet read).  No SR2: UF
  * (gd25lb256e_regs) lists SR1 and the non-volatile NVCR1..7 only, SRP1
  * in NVCR2 bit 4, so neither 35h nor a two-byte 01h is sent and SRL is
  * not read (B5h unverified): "power-cycle" is never claimed for this part.
@@ -182,10 +191,10 @@ static const struct bf_prot_layout bf_prot_gd25lb256e = {
 
 /*
  * W25Q256FV and W25Q256JV share EF 40 19, but only the JV has 12h/21h/DCh
- * (chips.md §1.3: "FV has no 12h/21h/DCh"); an FV ignores them, so a write
- * would silently do nothing.  Linux tells them apart by the BFPT minor
- * revision: FV = 0 (JESD216), JV = 5 (JESD216A), and trusts the 4-byte
- * opcodes only from minor 5 on (drivers/mtd/spi-nor/winbond.c,
+ * (the DS-257FV instruction tables list none of them); an FV ignores
+ * them, so a write would silently do nothing.  Linux tells them apart by
+ * the BFPT minor revision: FV = 0 (JESD216), JV = 5 (JESD216A), and trusts
+ * the 4-byte opcodes only from minor 5 on (drivers/mtd/spi-nor/winbond.c,
  * w25q256_post_bfpt_fixups()).  Without a readable SFDP nothing tells them
  * apart either: both get what every member has, B7h/E9h 4-byte mode and
  * the 3-byte opcodes (DS-257FV §8.2.8-9).
@@ -201,14 +210,18 @@ static void bf_w25q256_fixup(struct bf_flash *flash)
 }
 
 /*
- * Supply ranges: chips.md §1.1, §1.8, §2.  4-byte handling: §1.3 (Winbond
- * 13h/0Ch/12h/21h/DCh, no 4-byte 32 KiB erase), §2 (Macronix adds 5Ch).
+ * Supply ranges and IDs: Documentation/chips.rst, "Chip IDs and supply
+ * ranges" (W25Q256JV: DS-256JV p1; W25Q128JV: DS-128JV; W25Q256JW, the
+ * Macronix and GigaDevice parts: the FR chip entries' voltage, the JW's
+ * datasheet not read).  4-byte handling: Documentation/chips.rst, "4-byte
+ * instructions" (Winbond 13h/0Ch/12h/21h/DCh, no 4-byte 32 KiB erase;
+ * Macronix adds 5Ch, from its SFDP 4BAIT).
  * EAR (C5h/C8h, volatile, 0 at power-up and reset): DS-257FV §7.2,
  * §8.2.6-7, the Winbond 256 Mbit parts.
  * Soft reset 66h/99h: DS-257FV §8.2.53 for the Winbond W25Q family; for the
- * others chips.md has no primary source, so SFDP DW16 decides.
- * GD25LB256E: chips.md §2 says "4BA" without naming opcodes, so dedicated
- * opcodes come from its 4BAIT only.
+ * others no primary source was read, so SFDP DW16 decides.
+ * GD25LB256E: no source read names its dedicated 4-byte opcodes, so they
+ * come from its 4BAIT only.
  */
 static const struct bf_chip bf_chips[] = {
 	{
@@ -237,7 +250,7 @@ static const struct bf_chip bf_chips[] = {
 		.times = &bf_w25q128jv_times,
 		.prot = &bf_prot_w25q128jv,
 	}, {
-		/* also MX25U25643G, MX25U25645G, MX25U25673G (chips.md §2) */
+		/* also MX25U25643G/45G (FR flashchips.h), 73G (UF) */
 		.name = "mx25u25635f",
 		.id = { 0xc2, 0x25, 0x39 },
 		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
@@ -282,7 +295,8 @@ static void bf_set_erase(struct bf_erase_type *e, u32 size, u8 opcode)
  * @flash: the programmer, with @flash->chip set (or NULL)
  *
  * A table chip without SFDP gets the erase commands every part in the table
- * has (chips.md §1.3: 20h, 52h, D8h); SFDP, parsed next, replaces them.
+ * has (20h, 52h, D8h: DS-257FV §8, DS-128JV §8, the Macronix SFDP dump's
+ * BFPT; for the GD25LB256E unverified); SFDP, parsed next, replaces them.
  */
 void bf_params_init(struct bf_flash *flash)
 {
@@ -336,7 +350,10 @@ static struct bf_optime bf_erase_base(const struct bf_times *times, u32 size)
 	return t;
 }
 
-/* Dedicated 4-byte erase opcodes the table guarantees (chips.md §1.3, §2). */
+/*
+ * Dedicated 4-byte erase opcodes the table guarantees
+ * (Documentation/chips.rst, "4-byte instructions").
+ */
 static u8 bf_erase_opcode_4b(u32 flags, u8 opcode)
 {
 	if ((flags & BF_F_4B_ERASE) && opcode == BF_OP_SE_4K)

@@ -6,7 +6,8 @@
  * maximum, and bus faults (a floating or shorted MISO, an unpowered chip)
  * are reported as such instead of as a hang.  The chip is left as it was at
  * power-on: no non-volatile bit is ever written and 4-byte mode is left on
- * exit.  Facts cited as "chips.md" come from shared/reference/chips.md.
+ * exit.  Source tags (DS-257FV, ...) are expanded in
+ * Documentation/chips.rst, "Sources".
  */
 #include <linux/delay.h>
 #include <linux/device.h>
@@ -62,7 +63,8 @@ MODULE_PARM_DESC(erase_4k,
 
 /*
  * Program within one page.  A controller that cannot send the whole page
- * gets several page programs: a partial page program is legal (chips.md §6).
+ * gets several page programs: a partial page program is legal (DS-257FV
+ * §8.2.25, Page Program).
  */
 static int bf_program(struct bf_flash *flash, u32 addr, const u8 *buf,
 		      size_t len)
@@ -433,8 +435,9 @@ static int bf_wait_idle_at_probe(struct bf_flash *flash)
 
 /*
  * ABh first: a chip in deep power-down ignores everything else, the reset
- * included (chips.md §6).  Then 66h/99h drops whatever state a previous
- * tool left (4-byte mode, EAR, a pending WEL).
+ * included (DS-257FV, DS-128JV: after B9h only ABh is recognised).  Then
+ * 66h/99h drops whatever state a previous tool left (4-byte mode, EAR, a
+ * pending WEL).
  */
 static int bf_wake(struct bf_flash *flash)
 {
@@ -569,7 +572,8 @@ static bool bf_use_4b_opcodes(struct bf_flash *flash, bool fast,
  * work whatever mode the chip is in, else B7h 4-byte mode.  EAR (except as
  * the power-cycle marker, bf_mark()) and ADP are never used for addressing:
  * both would mean changing the chip's configuration.  03h/13h
- * are limited to fR = 50 MHz (chips.md §1.7); faster clocks use 0Bh/0Ch.
+ * are limited to fR = 50 MHz (DS-257FV §9.6, DS-128JV AC electrical
+ * characteristics); faster clocks use 0Bh/0Ch.
  */
 static int bf_setup_addressing(struct bf_flash *flash,
 			       const struct bf_erase_type *blk)

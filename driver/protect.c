@@ -6,9 +6,9 @@
  * or a write into a protected range instead of letting the chip ignore it
  * silently (DS-257FV §7.1.16 note 2).  Pure helpers first, then register
  * access, then the algorithms, the ops tables and the locked wrappers, in
- * the order of spi-nor's swp.c.  Layouts live in chips.c; facts cited as
- * "chips.md" come from shared/reference/chips.md.  Probe writes nothing
- * here: registers change only when user space asks.
+ * the order of spi-nor's swp.c.  Layouts live in chips.c; source tags
+ * (DS-257FV, ...) are expanded in Documentation/chips.rst, "Sources".
+ * Probe writes nothing here: registers change only when user space asks.
  */
 #include <linux/bitops.h>
 #include <linux/device.h>
@@ -136,8 +136,9 @@ static struct bf_range bf_range_complement(struct bf_range r, u64 size)
 }
 
 /*
- * BP/TB/SEC/CMP to the protected range (chips.md §1.5; SEC: DS-128JV, see
- * the W25Q128JV layout in chips.c):
+ * BP/TB/SEC/CMP to the protected range (DS-257FV §7.1.16/17, written out
+ * in Documentation/chips.rst, "Block protection"; SEC: DS-128JV, see the
+ * W25Q128JV layout in chips.c):
  *
  *   BP              SEC  range length             TB = 0   TB = 1
  *   0                x   nothing
@@ -293,7 +294,7 @@ static bool bf_bp_encode(const struct bf_prot_layout *l, u64 size,
 }
 
 /*
- * Individual lock units (chips.md §1.5, DS-257FV §6.2): @ind->sector in
+ * Individual lock units (DS-257FV §6.2, §7.1.18): @ind->sector in
  * the first and the last @ind->block, @ind->block elsewhere.
  */
 static u32 bf_unit_len(const struct bf_prot_ind *ind, u64 size, u64 addr)
@@ -323,7 +324,9 @@ static bool bf_units_exact(const struct bf_prot_ind *ind, u64 size, u64 ofs,
  * @l: the chip's protection layout
  * @regs: its registers
  *
- * chips.md §1.6 (DS-128JV, DS-64JV; FV/GigaDevice call SRL "SRP1"):
+ * The status register protection table of DS-128JV and DS-64JV
+ * (Documentation/chips.rst, "Status register protection"; FV/GigaDevice
+ * call SRL "SRP1"):
  *
  *   SRL  SRP  QE  mode
  *    1    x   x   power-cycle  (the one-time variant reads the same, so
@@ -431,8 +434,8 @@ static int bf_prot_reread(struct bf_flash *flash, const u8 *regs)
 }
 
 /*
- * One status register write (chips.md §1.3, §1.4): 50h then the write
- * (volatile, no BUSY: DS-128JV §8.2.5), or WREN, the write and BUSY for tW.
+ * One status register write: 50h then the write (volatile, no BUSY:
+ * DS-128JV §8.2.2, §8.2.5), or WREN, the write and BUSY for tW.
  */
 static int bf_prot_wrsr(struct bf_flash *flash, u8 opcode, const u8 *val,
 			unsigned int n, bool vol)
@@ -462,7 +465,8 @@ static int bf_prot_wrsr(struct bf_flash *flash, u8 opcode, const u8 *val,
 /*
  * Write the registers whose protection bits change, each register's
  * read-only and one-way bits as 0.  With BF_PROT_WR_16BIT, 01h carries
- * registers 0 and 1 together (chips.md §1.3), so QE goes back as read.
+ * registers 0 and 1 together (DS-257FV §8.2.5, DS-128JV figure 9b), so QE
+ * goes back as read.
  */
 static int bf_prot_write(struct bf_flash *flash, const u8 *cur,
 			 const u8 *want, bool vol)
@@ -575,7 +579,7 @@ static const struct bf_prot_ind *bf_ind(const struct bf_flash *flash)
 
 /*
  * 36h/39h/3Dh take as many address bytes as the chip's address mode
- * (chips.md §1.3); a chip driven with dedicated 4-byte opcodes sits in
+ * (DS-257FV §8.2.48-50); a chip driven with dedicated 4-byte opcodes sits in
  * 3-byte mode, so 4-byte mode is entered around them.
  */
 static bool bf_ind_switch(const struct bf_flash *flash)
@@ -662,7 +666,7 @@ static int bf_ind_write(struct bf_flash *flash, u32 addr, bool lock)
 	return ret ?: bf_wait_ready(flash, t, "lock bit write", addr);
 }
 
-/* 7Eh/98h, after WREN (chips.md §1.3, DS-128JV §8.2.35-36). */
+/* 7Eh/98h, after WREN (DS-128JV §8.2.35-36). */
 static int bf_ind_global(struct bf_flash *flash, bool lock)
 {
 	const struct bf_prot_ind *ind = bf_ind(flash);
@@ -887,7 +891,8 @@ static int bf_ind_is_locked(struct bf_flash *flash, const u8 *regs, u64 ofs,
 
 /*
  * sysfs, individual lock scheme: the lock bits are volatile and WPS = 1
- * sets them all at power-up (chips.md §1.5), so "volatile" changes nothing:
+ * sets them all at power-up (DS-257FV §6.2, §7.1.18; DS-128JV §7.1.10), so
+ * "volatile" changes nothing:
  *
  *   request   command                 after a power cycle
  *   lock      global lock (7Eh)       all locked again, as requested

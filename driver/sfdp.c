@@ -3,8 +3,9 @@
  * biosflash SFDP parser (JESD216): the Basic Flash Parameter Table gives
  * size, erase commands and their times, page size and the 4-byte address
  * methods; the 4-byte Address Instruction Table names dedicated 4-byte
- * opcodes.  Field positions: chips.md §3.2 (as in Linux
- * drivers/mtd/spi-nor/sfdp.h); time encodings: JESD216A DW10/DW11.
+ * opcodes.  Field positions as Linux 6.12 drivers/mtd/spi-nor/sfdp.h and
+ * sfdp.c decode them; the DW10/DW11 time encodings (JESD216A), which Linux
+ * does not decode, are from memory of the standard: unverified.
  */
 #include <linux/bitfield.h>
 #include <linux/bits.h>

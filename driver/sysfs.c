@@ -166,11 +166,11 @@ static DEVICE_ATTR_RO(jedec_id);
 static ssize_t supply_voltage_show(struct device *dev,
 				   struct device_attribute *attr, char *buf)
 {
-	const struct bf_chip *chip = bf_sysfs_flash(dev)->chip;
+	struct bf_flash *flash = bf_sysfs_flash(dev);
 
-	if (!chip || !chip->vcc_max_mv)
+	if (!flash->vcc_max_mv)
 		return sysfs_emit(buf, "unknown\n");
-	return sysfs_emit(buf, "%u-%u\n", chip->vcc_min_mv, chip->vcc_max_mv);
+	return sysfs_emit(buf, "%u-%u\n", flash->vcc_min_mv, flash->vcc_max_mv);
 }
 static DEVICE_ATTR_RO(supply_voltage);
 

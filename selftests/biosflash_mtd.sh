@@ -16,8 +16,8 @@
 # identification 8 + 1, round trips 4, edges 3, bad requests 5, stuck BUSY 3,
 # rmmod 1 + 6 on the GD25LB256E, dead bus 3 x 2, two chips 4, 1.8 V on 3.3 V
 # 11, signals 5 x 2, killable wait 5, kill in a busy wait 3, W25Q256FV 6,
-# re-lock by a power cycle 3
-t_plan $((8 + 1 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3 + 2 + 4 + 3 + 2 + 5))
+# re-lock by a power cycle 3, unknown chip 13
+t_plan $((13 + 8 + 1 + 4 + 3 + 5 + 3 + 1 + 6 + 3 * 2 + 4 + 11 + 5 * 2 + 5 + 3 + 6 + 3 + 3 * 3 + 2 + 4 + 3 + 2 + 5))
 
 MB=1048576
 M=/dev/mtd0
@@ -210,6 +210,38 @@ t_eq "1v8_chip_on_3v3_bus_no_write_enable_sent" "$(sim_stat op_06)" "$m"
 rmmod biosflash
 modprobe biosflash allow_unsafe_voltage=1
 t_run "allow_unsafe_voltage_overrides" mtd_debug erase $M 0 65536
+
+# --- a chip the table does not know: read-only until its supply is declared --------
+# The W25Q256JW model (it has SFDP) answers 9D 70 19 to 9Fh, an ID not in
+# the table: the driver knows it by SFDP only, so it knows no supply range.
+sim_unload
+sim_load chips=w25q256jw jedec_id=0x9d7019
+klog_mark
+modprobe biosflash io_mv=3300
+t_eq "unknown_chip_probes_from_sfdp" "$(cat /sys/class/mtd/mtd0/size 2>&1)" 33554432
+t_eq "unknown_chip_warns_supply_undeclared" \
+	"$(klog | grep -c 'supply range is not in the driver.s table.*chip_mv=')" 1
+t_eq "unknown_chip_supply_unknown" "$(cat /sys/class/mtd/mtd0/supply_voltage)" unknown
+t_eq "unknown_chip_voltage_ok_0" "$(cat /sys/class/mtd/mtd0/voltage_ok)" 0
+t_run "unknown_chip_status_says_declare_it" sh -c \
+	'/tests/biosflash status | grep -q "UNKNOWN chip supply: writes are blocked"'
+h=$(sim_hash)
+klog_mark
+t_errno "unknown_chip_erase_refused" EPERM mtd_debug erase $M 0 65536
+t_eq "unknown_chip_refusal_says_how" "$(klog | grep -c 'supply range is unknown.*chip_3v3')" 1
+t_eq "unknown_chip_refusal_changed_nothing" "$(sim_hash)" "$h"
+t_eq "unknown_chip_read_allowed" "$(head -c 65536 $M | sha256sum)" \
+	"$(head -c 65536 "$SIM/image" | sha256sum)"
+rmmod biosflash
+modprobe biosflash io_mv=3300 chip_mv=3300
+t_eq "unknown_chip_declared_3v3_range" "$(cat /sys/class/mtd/mtd0/supply_voltage)" 2700-3600
+bf_mkimage /tmp/u 1048576 21
+t_run "unknown_chip_declared_flashcp" flashcp /tmp/u $M
+t_eq "unknown_chip_declared_written" "$(sim_hash 1048576)" "$(file_hash /tmp/u)"
+rm -f /tmp/u
+rmmod biosflash
+modprobe biosflash io_mv=3300 chip_mv=1800
+t_eq "unknown_chip_declared_1v8_on_3v3_refused" "$(cat /sys/class/mtd/mtd0/voltage_ok)" 0
 
 # --- a killed flashcp stops promptly -------------------------------------------
 for sig in INT KILL; do

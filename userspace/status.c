@@ -62,6 +62,16 @@ void bf_volt_warning(const struct bf_dev *d, const struct bf_volts *v)
 {
 	if (v->ok)
 		return;
+	if (!v->hi) {
+		printf("\n"
+		       "Warning: the driver does not know this chip's supply range (it found the\n"
+		       "  chip by its SFDP tables only). Read it from the chip's datasheet and\n"
+		       "  declare it: overlay parameter chip_1v8 or chip_3v3, or module parameter\n"
+		       "  chip_mv=1800 or chip_mv=3300. Until then the driver refuses to erase,\n"
+		       "  program or change protection on %s; reading still works.\n",
+		       d->path);
+		return;
+	}
 	printf("\n"
 	       "Warning: this is a %s chip on a %s bus: the chip is rated %u.%02u-%u.%02u V but its SPI lines were declared as %s.\n",
 	       v->chip, v->bus, v->lo / 1000, v->lo % 1000 / 10,
@@ -70,7 +80,7 @@ void bf_volt_warning(const struct bf_dev *d, const struct bf_volts *v)
 		printf("  Signals above the chip's rating can destroy it, and a chip\n"
 		       "  fed a wrong level can misread commands. Put a level shifter for\n"
 		       "  the chip's voltage between the Pi and the chip and declare it\n"
-		       "  (overlay parameter io_1v8 / io_voltage, or module parameter io_mv).\n");
+		       "  (overlay parameter shifter_1v8 / io_voltage, or module parameter io_mv).\n");
 	else
 		printf("  Signals below the chip's range may not be recognised. Check\n"
 		       "  which level the wiring really has and declare it (overlay\n"
@@ -161,7 +171,8 @@ int bf_cmd_status(struct bf_opts *o)
 	printf("Voltage:     %s\n", v.ok < 0 ? "unknown" : v.ok ?
 	       "declared to suit the chip (the declared bus level is inside the chip's\n"
 	       "             range); check the chip side of the wiring with a multimeter" :
-	       "MISMATCH: writes are blocked");
+	       v.hi ? "MISMATCH: writes are blocked" :
+	       "UNKNOWN chip supply: writes are blocked until it is declared");
 	bf_status_protection(&d);
 	if (!v.ok)
 		bf_volt_warning(&d, &v);

@@ -967,6 +967,7 @@ struct flashsim_chip *flashsim_chip_create(struct device *dev,
 		return ERR_PTR(-ENOMEM);
 	mutex_init(&chip->lock);
 	chip->prof = prof;
+	memcpy(chip->id, prof->id, sizeof(chip->id));
 	chip->cs = cs;
 	chip->busy_div = busy_div;
 	ret = devm_add_action_or_reset(dev, fs_chip_release, chip);

@@ -63,6 +63,11 @@ static unsigned int busy_div = 1000;
 module_param(busy_div, uint, 0444);
 MODULE_PARM_DESC(busy_div, "real busy time = datasheet time / busy_div");
 
+static unsigned int jedec_id;
+module_param(jedec_id, uint, 0444);
+MODULE_PARM_DESC(jedec_id,
+		 "JEDEC ID every chip answers to 9Fh/90h instead of its profile's (0xMMTTCC), 0 = the profile's: a part no table knows");
+
 static unsigned int busy_time;
 module_param(busy_time, uint, 0444);
 MODULE_PARM_DESC(busy_time,
@@ -314,6 +319,11 @@ static int fs_add_chip(struct flashsim_host *host, struct device *dev,
 	if (IS_ERR(chip))
 		return PTR_ERR(chip);
 	chip->busy_time = busy_time;
+	if (jedec_id) {
+		chip->id[0] = jedec_id >> 16;
+		chip->id[1] = jedec_id >> 8;
+		chip->id[2] = jedec_id;
+	}
 	host->chips[cs] = chip;
 	return 0;
 }

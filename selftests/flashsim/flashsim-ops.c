@@ -46,7 +46,7 @@ static u8 fs_out_array(struct flashsim_chip *chip, u32 idx)
 static u8 fs_out_jedec(struct flashsim_chip *chip, u32 idx)
 {
 	/* Bytes after the third: undocumented (chips.md §1.1), repeated here */
-	return chip->prof->id[idx % 3];
+	return chip->id[idx % 3];
 }
 
 static u8 fs_out_rems(struct flashsim_chip *chip, u32 idx)
@@ -54,7 +54,7 @@ static u8 fs_out_rems(struct flashsim_chip *chip, u32 idx)
 	/* DS-257FV §8.2 (90h): A0 = 0 gives EFh first, A0 = 1 the dev ID */
 	if ((idx + chip->cmd.addr) & 1)
 		return chip->prof->dev_id;
-	return chip->prof->id[0];
+	return chip->id[0];
 }
 
 static u8 fs_out_devid(struct flashsim_chip *chip, u32 idx)

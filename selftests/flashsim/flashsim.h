@@ -318,6 +318,7 @@ struct flashsim_chip {
 	enum flashsim_busy_time busy_time;
 	u32 busy_prng;		/* FS_TIME_RANDOM's sequence */
 	u32 xfer_hz;		/* clock of the transfer on the bus */
+	u8 id[3];		/* 9Fh answer: the profile's, or jedec_id= */
 	u8 board_bp;		/* SR1 bits board firmware sets at power-on */
 
 	struct flashsim_cmd cmd;
