@@ -53,7 +53,7 @@ static void code(__u8 *img, size_t start, size_t end)
 		img[i] = ((i >> 8) & 7) == 5 ? 0xff : next();
 }
 
-/* FLREG: base and limit in 4 KiB units (chips.md §4.1) */
+/* FLREG: base and limit in 4 KiB units (flashrom ICH_FREG_BASE/LIMIT) */
 static __u32 flreg(size_t base, size_t end)
 {
 	return (__u32)(base >> 12) | (__u32)(((end - 1) >> 12) << 16);

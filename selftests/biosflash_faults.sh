@@ -415,7 +415,8 @@ scenario() {
 	# read to a busy chip, no operation whose end no status read saw
 	# read to a busy chip, no operation whose end no status read saw; at
 	# probe ABh goes first, as a chip in deep power-down answers nothing
-	# else (chips.md §6), so a busy chip gets that one
+	# else (W25Q257FV and W25Q128JV datasheets: after B9h only ABh is
+	# recognised), so a busy chip gets that one
 	bd="$(sim_stat cmds_while_busy) $(sim_stat unobserved_ends)" bdx="0 0"
 	[ "$op $fault" = "probe stuck_busy" ] && bdx="1 0"
 	[ "$bd" = "$bdx" ] ||
@@ -619,7 +620,8 @@ matrix < /tmp/matrix.main
 
 # A chip without dedicated 4-byte opcodes, driven in B7h 4-byte mode: a
 # power cycle drops it back to 3-byte mode, where the next 4-byte address
-# would land somewhere else (chips.md §1.9).  The part has no power-cycle
+# would land somewhere else (power-up loads the address mode from ADP,
+# W25Q257FV datasheet §6.1.5).  The part has no power-cycle
 # marker the driver knows of (no EAR), so a cut during a program or erase
 # goes unseen: the row asserts that it tore exactly the page or block in
 # progress (TORN: the driver returned success) and that a verify, flashcp -v,

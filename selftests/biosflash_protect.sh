@@ -4,8 +4,9 @@
 # Block protection through /sys/class/mtd/mtd0/protect, protect_mode and the
 # MTD lock ioctls, on the simulated W25Q256JW.  The expected ranges are the
 # datasheet's table written out by hand (W25Q257FV datasheet §7.1.16/17, the
-# same bit semantics as W25Q256JV/JW; shared/reference/chips.md §1.5; in
-# prot_tables.sh, PROT_W25Q256), never computed by driver code; the register
+# same bit semantics as W25Q256JV/JW per flashrom's reg_bits for them;
+# Documentation/chips.rst, "Block protection"; in prot_tables.sh,
+# PROT_W25Q256), never computed by driver code; the register
 # values the driver writes are read back from the simulator.
 . /tests/lib.sh
 . /tests/prot_tables.sh

@@ -13,8 +13,10 @@
 #   gd25lb256e   TB (SR1 bit 6) x BP3..0 (32 rows)
 #
 # The tables are in prot_tables.sh (PROT_W25Q128JV, PROT_TB_BP4_256M), with
-# their sources: no Macronix or GigaDevice datasheet was found (chips.md
-# §2), their rows are the 256 Mbit table of chips.md §1.5 without CMP.
+# their sources: no Macronix or GigaDevice datasheet was read; their rows
+# are the 256 Mbit table (W25Q257FV datasheet §7.1.16) without CMP, as
+# flashrom's decode_range_spi25() decodes both parts (Documentation/chips.rst,
+# "Block protection").
 . /tests/lib.sh
 . /tests/prot_tables.sh
 
@@ -88,7 +90,8 @@ t_eq "w25q128jv_all_64_cmp_sec_tb_bp_rows_match_datasheet" "$bad" 0
 t_eq "w25q128jv_protect_regs_shows_sr1_sr2_sr3" "$(cat $P/protect_regs)" \
 	"sr1=0x7c sr2=0x42 sr3=0x60"
 
-# --- protect_mode (chips.md §1.6): columns SR1 SR2 mode.  SRP=1 means
+# --- protect_mode (the W25Q128JV datasheet's status register protection
+# table, Documentation/chips.rst): columns SR1 SR2 mode.  SRP=1 means
 # hardware protection only with QE=0: with QE=1 the /WP pin is IO2
 # (DS-257FV §4.3, §7.1.9), as on the -IQ parts ---
 bad=0

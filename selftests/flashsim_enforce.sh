@@ -10,14 +10,15 @@
 # bytes just outside it, and 0, size/2 and size-1.  The bytes are then read
 # back from the debugfs image: a protected byte must still be FFh, any
 # other 00h.  A program that touches a protected area is ignored (W25Q257FV
-# datasheet §7.1.16/17, note 2; chips.md §1.5, §6).
+# datasheet §7.1.16/17, note 2).
 #
 #   w25q256jw    TB x CMP x BP3..0, 64 rows: W25Q257FV datasheet §7.1.16
-#                (CMP = 0) and §7.1.17 (CMP = 1), chips.md §1.5
+#                (CMP = 0) and §7.1.17 (CMP = 1)
 #   w25q128jv    CMP x SEC x TB x BP2..0, 64 rows: W25Q128JV datasheet
 #                Rev M §7.1.8 (CMP = 0) and §7.1.9 (CMP = 1)
-#   mx25u25635f  TB (CR bit 3) x BP3..0, 32 rows  } no datasheet: chips.md
-#   gd25lb256e   TB (SR1 bit 6) x BP3..0, 32 rows } §1.5 without CMP (§2)
+#   mx25u25635f  TB (CR bit 3) x BP3..0, 32 rows  } no datasheet read: the
+#   gd25lb256e   TB (SR1 bit 6) x BP3..0, 32 rows } §7.1.16 rows, as flashrom
+#                                                   decodes both parts
 #
 # Also on the W25Q256JW: a refused program leaves the array at once and is
 # not applied later, and the individual block/sector locks of WPS = 1
@@ -175,7 +176,7 @@ sim_assert_bus_discipline "w25q256jw_table_bus_discipline"
 # --- a refused program: SR1 = 0x44 (TB = 1, BP0 = 1, the bottom 64 KiB).
 # DS-257FV §7.1.16/17 note 2: the program is ignored, so nothing starts
 # (BUSY 0) and nothing reaches the array, now or later.  Whether WEL stays
-# set is not in the datasheet (chips.md §1.5); the simulator clears it
+# set is not in the datasheet; the simulator clears it
 # (Documentation/flashsim.rst, "Choices").
 echo 0x44 > "$SIM/sr1"
 echo 0x02 > "$SIM/sr2"
@@ -188,8 +189,8 @@ t_eq "protected_program_clears_wel_simulator_choice" "$(((sr >> 1) & 1))" 0
 echo 0x00 > "$SIM/sr1"
 $SPI -4 "$SPIDEV" wait cmd 0x06 cmd 0x04 read 0 16 > /dev/null 2>&1
 t_eq "protected_program_not_applied_after_unprotect" "$(img 256)" ff
-# ... and the same program now lands; WEL clears at its end (DS-257FV,
-# chips.md §6), and a 13h read through spidev agrees with the image
+# ... and the same program now lands; WEL clears at its end (DS-257FV, the
+# WEL bit), and a 13h read through spidev agrees with the image
 sr=$($SPI -4 "$SPIDEV" pp 256 00 sr 0x05 2>&1)
 t_eq "unprotected_program_lands_wel_cleared" "$(img 256) $sr" "00 0x00"
 t_eq "spidev_read_agrees_with_image" \

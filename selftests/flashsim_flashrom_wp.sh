@@ -13,7 +13,8 @@
 # is handed to spidev and flashrom reads the same registers, set again
 # through debugfs.  Ranges are compared as start/length; the modes through
 # this table (flashrom's SRL/SRP "permanent" is what biosflash calls
-# power-cycle: the one-time variant reads the same, chips.md §1.6):
+# power-cycle: the one-time variant reads the same, W25Q128JV datasheet
+# status register protection table, Documentation/chips.rst):
 #
 #   flashrom      biosflash
 #   disabled      software

@@ -5,9 +5,12 @@
  *
  * Talks to the simulator over the SPI bus through spidev (raw opcodes, no
  * biosflash) and checks the result against the simulator's debugfs dump.
- * The expected values are datasheet facts written here by hand (W25Q257FV
- * and W25Q128JV datasheets, see shared/reference/chips.md; for Macronix and
- * GigaDevice the chips.md §2 facts and the sources named at each test),
+ * The expected values are datasheet facts written here by hand (DS-257FV =
+ * Winbond W25Q257FV datasheet, revision of 2015-11-13; DS-128JV = W25Q128JV
+ * datasheet Rev M, 2024-12-24; for Macronix and GigaDevice, whose own
+ * datasheets were not read, the sources named at each test: flashrom (FR),
+ * ufprog (UF), the sibling MX25L12835F datasheet; all tags in
+ * Documentation/chips.rst, "Sources"),
  * never computed by simulator code.  Each test would fail on a simulator that got that
  * behaviour wrong (e.g. program by copy instead of AND, no page wrap,
  * commands accepted while busy).
@@ -247,7 +250,10 @@ FIXTURE_TEARDOWN(chip)
 	sim_close(&self->s);
 }
 
-/* DS-257FV §8.2.36 / chips.md §1.1: 9Fh returns EF 60 19 for W25Q256JW */
+/*
+ * DS-257FV §8.2.36: 9Fh returns the JEDEC ID; EF 60 19 for W25Q256JW (Linux
+ * 6.12 winbond.c "w25q256jw", flashrom flashchips.h WINBOND_NEX_W25Q256_W)
+ */
 TEST_F(chip, jedec_id_is_ef6019)
 {
 	__u8 id[3];
@@ -414,7 +420,7 @@ TEST_F(chip, busy_rejects_everything_but_status_reads)
 	EXPECT_EQ(0, memcmp(got, data, 4));
 }
 
-/* chips.md §1.5 (DS-257FV §7.1.16): SR1=0x44 (TB=1, BP0=1) = bottom 64 KiB */
+/* DS-257FV §7.1.16: SR1=0x44 (TB=1, BP0=1) = bottom 64 KiB */
 TEST_F(chip, bp_tb_protects_bottom_block)
 {
 	__u8 z[4] = { 0 }, got[4];
@@ -432,7 +438,7 @@ TEST_F(chip, bp_tb_protects_bottom_block)
 	EXPECT_EQ(0x00, got[0]);		/* first unprotected block */
 }
 
-/* chips.md §1.5: TB=0, BP=1001 protects the upper 16 MiB */
+/* DS-257FV §7.1.16: TB=0, BP=1001 protects the upper 16 MiB */
 TEST_F(chip, bp_top_half)
 {
 	__u8 z[1] = { 0 }, got[1];
@@ -450,7 +456,10 @@ TEST_F(chip, bp_top_half)
 	EXPECT_EQ(0x00, got[0]);
 }
 
-/* chips.md §1.5: CMP=1 with BP=0000 protects everything; chip erase ignored */
+/*
+ * DS-257FV §7.1.17: CMP=1 with BP=0000 protects everything; chip erase is
+ * then not executed (§8.2.30)
+ */
 TEST_F(chip, cmp_with_bp0_protects_all_and_blocks_chip_erase)
 {
 	__u8 z[1] = { 0 }, got[1];
@@ -471,7 +480,8 @@ TEST_F(chip, cmp_with_bp0_protects_all_and_blocks_chip_erase)
 }
 
 /*
- * chips.md §1.6: SRP=1 with WP# low refuses status writes; WP# high allows.
+ * DS-128JV status register protection table: SRP=1 with WP# low refuses
+ * status writes; WP# high allows.
  * Only with QE=0 (an -IM part): QE=1 makes /WP the IO2 pin.
  */
 TEST_F(chip, srp_with_wp_low_refuses_status_write)
@@ -507,7 +517,7 @@ TEST_F(chip, qe_makes_wp_an_io_pin)
 	ASSERT_EQ(0, sim_set(&self->s, "wp", "1"));
 }
 
-/* chips.md §1.6: SRL=1 locks the status registers until a power cycle */
+/* DS-128JV, DS-64JV: SRL=1 locks the status registers until a power cycle */
 TEST_F(chip, srl_locks_until_power_cycle)
 {
 	__u8 w[2] = { 0x01, 0x00 };
@@ -1081,8 +1091,9 @@ TEST_F(chip, power_cycle_after_nth_page_program)
 
 /*
  * swap_profile: the chip is replaced by another profile of the same size
- * between two commands.  9Fh then reads the new ID (chips.md §2: C8 67 19
- * for the GD25LB256E), the array is kept, 5Ah reads FFh (no table) and
+ * between two commands.  9Fh then reads the new ID (C8 67 19 for the
+ * GD25LB256E: FR flashchips.h GIGADEVICE_GD25LR256E), the array is kept,
+ * 5Ah reads FFh (no table) and
  * 35h does not exist; a chip of another size is refused.
  */
 TEST_F(chip, swap_profile_changes_the_chip)
@@ -1118,13 +1129,14 @@ TEST_F(chip, swap_profile_changes_the_chip)
 	EXPECT_EQ(0x02, rdsr(&self->s, 0x35));		/* QE fixed, -IQ */
 }
 
-/* ---- Macronix MX25U25635F (C2 25 39), chips.md §2 ---- */
+/* ---- Macronix MX25U25635F (C2 25 39; FR, UF, Linux macronix.c) ---- */
 
 /*
  * board_bp: a board whose firmware re-protects its boot block at every
- * power-on (SR1 = 0x44, TB + BP0, as seen on an ASRock board with a
- * W25Q256JW, chips.md §1.5).  A status write clears SR1; after a power
- * cycle the board's bits are back.  With board_bp 0 a power cycle keeps
+ * power-on (SR1 = 0x44, TB + BP0, as a badcaps.net forum report saw on an
+ * ASRock board with a W25Q256JW; the range: DS-257FV §7.1.16).  A status
+ * write clears SR1; after a power cycle the board's bits are back.  With
+ * board_bp 0 a power cycle keeps
  * the cleared SR1 (DS-257FV §8.2.5: the non-volatile value).
  */
 TEST_F(chip, board_bp_reprotects_at_power_on)
@@ -1302,7 +1314,10 @@ static void wrsr(struct sim *s, const __u8 *regs, size_t n)
 	wait_idle(s);
 }
 
-/* chips.md §1.1: Macronix repeats the ID ("c22539c22539", LKML) */
+/*
+ * Macronix repeats the ID: the spi-nor sysfs jedec_id of this part reads
+ * "c22539c22539" in posts on linux-mtd/LKML (no datasheet read)
+ */
 TEST_F(mx, jedec_id_is_c22539_repeated)
 {
 	static const __u8 want[6] = { 0xc2, 0x25, 0x39, 0xc2, 0x25, 0x39 };
@@ -1312,10 +1327,13 @@ TEST_F(mx, jedec_id_is_c22539_repeated)
 	EXPECT_EQ(0, memcmp(id, want, 6));
 }
 
-/* chips.md §3.3 (d): the real c22539 dump, byte for byte (md5 bc360997...) */
+/*
+ * The real c22539 dump, byte for byte: A. Sverdlin, LKML 2022-05 (md5
+ * bc360997e729ce1f77f1ff728621d94f); Documentation/chips.rst, "SFDP dumps"
+ */
 TEST_F(mx, sfdp_is_the_real_c22539_dump)
 {
-	/* The xxd -p text of chips.md §3.3 (d), as bytes */
+	/* The xxd -p text of that post, as bytes */
 	static const __u8 want[288] = {
 		0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x02, 0xff, 0x00, 0x06,
 		0x01, 0x10, 0x30, 0x00, 0x00, 0xff, 0xc2, 0x00, 0x01, 0x04,
@@ -1355,7 +1373,7 @@ TEST_F(mx, sfdp_is_the_real_c22539_dump)
 		EXPECT_EQ(want[i], got[i]) TH_LOG("SFDP byte 0x%zx", i);
 }
 
-/* chips.md §2: CR (15h) is the second byte of 01h; TB = CR bit 3 is OTP */
+/* FR, UF: CR (15h) is the second byte of 01h; TB = CR bit 3 is OTP */
 TEST_F(mx, cr_tb_is_one_time_programmable)
 {
 	static const __u8 set[2] = { 0x00, 0x08 }, clear[2] = { 0x00, 0x00 };
@@ -1392,7 +1410,7 @@ TEST_F(mx, bp0_protects_top_block_then_bottom_with_tb)
 	EXPECT_EQ(0x00, img_byte(&self->s, 0x1ff0001));	/* block 511 */
 }
 
-/* chips.md §2: SR bit 7 SRWD with WP# low refuses 01h (SR and CR alike) */
+/* FR reg_bits srp: SR bit 7 SRWD with WP# low refuses 01h (SR and CR) */
 TEST_F(mx, srwd_with_wp_low_refuses_sr_and_cr)
 {
 	static const __u8 w[2] = { 0x04, 0x08 };
@@ -1408,7 +1426,10 @@ TEST_F(mx, srwd_with_wp_low_refuses_sr_and_cr)
 	EXPECT_EQ(0x08, rdsr(&self->s, 0x15) & 0x08);
 }
 
-/* chips.md §2: no volatile status write: 50h does not stand in for WREN */
+/*
+ * No volatile status write: 50h does not stand in for WREN (unverified: no
+ * Macronix datasheet was read)
+ */
 TEST_F(mx, no_50h_volatile_status_write)
 {
 	__u8 w[2] = { 0x01, 0x04 };
@@ -1419,7 +1440,7 @@ TEST_F(mx, no_50h_volatile_status_write)
 	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
 }
 
-/* chips.md §2: CR bit 5 4BYTE shows B7h/E9h and cannot be written */
+/* CR bit 5 4BYTE shows B7h/E9h, read-only (RTL, secondary: unverified) */
 TEST_F(mx, cr_4byte_bit_follows_b7_e9_only)
 {
 	static const __u8 w[2] = { 0x00, 0x20 };
@@ -1432,7 +1453,7 @@ TEST_F(mx, cr_4byte_bit_follows_b7_e9_only)
 	EXPECT_EQ(0x00, rdsr(&self->s, 0x15) & 0x20);
 }
 
-/* chips.md §2 and the dump's 4BAIT: 5Ch erases 32 KiB, 4-byte address */
+/* The dump's 4BAIT: 5Ch erases 32 KiB, 4-byte address */
 TEST_F(mx, erase_5c_is_4byte_32k)
 {
 	static __u8 buf[3 * 32768];
@@ -1538,7 +1559,7 @@ TEST_F(mx, wpsel_wp_low_protects_everything)
 	EXPECT_EQ(0x00, img_byte(&self->s, 0x40000));
 }
 
-/* ---- GigaDevice GD25LB256E (C8 67 19), chips.md §2 ---- */
+/* ---- GigaDevice GD25LB256E (C8 67 19; FR, UF) ---- */
 
 FIXTURE(gd) {
 	struct sim s;
@@ -1564,7 +1585,7 @@ TEST_F(gd, jedec_id_is_c86719)
 	EXPECT_EQ(0x19, id[2]);
 }
 
-/* chips.md §2: TB is SR1 bit 6 ("BP4"); TB=1 BP0=1 = bottom 64 KiB */
+/* FR reg_bits: TB is SR1 bit 6 ("BP4"); TB=1 BP0=1 = bottom 64 KiB */
 TEST_F(gd, tb_bit6_with_bp0_protects_bottom_block)
 {
 	static const __u8 w[1] = { 0x44 };
@@ -1592,7 +1613,7 @@ TEST_F(gd, bp_1001_upper_half_1010_all)
 	EXPECT_EQ(0xff, img_byte(&self->s, 0x0000000));
 }
 
-/* chips.md §2: SRP0 (SR1 bit 7) with WP# low refuses status writes */
+/* FR reg_bits: SRP0 (SR1 bit 7) with WP# low refuses status writes */
 TEST_F(gd, srp0_with_wp_low_refuses_status_write)
 {
 	static const __u8 w[1] = { 0x00 };
@@ -1606,7 +1627,10 @@ TEST_F(gd, srp0_with_wp_low_refuses_status_write)
 	EXPECT_EQ(0x00, rdsr(&self->s, 0x05));
 }
 
-/* chips.md §2: 4-byte mode by B7h/E9h plus dedicated 4-byte opcodes */
+/*
+ * 4-byte mode by B7h/E9h plus dedicated 4-byte opcodes (FR, UF; which
+ * opcodes: unverified, no datasheet read)
+ */
 TEST_F(gd, four_byte_mode_and_13h)
 {
 	__u8 mark[2] = { 0xa5, 0x5a }, got[1];

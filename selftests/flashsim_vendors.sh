@@ -75,7 +75,8 @@ if load mx25u25635f; then
 	t_eq "mx_status_register_unchanged" "$(cat "$SIM/sr1")" "0x84"
 
 	# WP# released: the unlock works, the write verifies and flashrom
-	# restores the status register it found (peers.md §1.3).
+	# restores the status register it found (flashrom spi25_statusreg.c
+	# spi_restore_status(), flashrom.c restore_flash_wp()).
 	echo 1 > "$SIM/wp"
 	if $FR -w /tmp/c.bin > /tmp/unprot.log 2>&1; then
 		t_eq "mx_flashrom_write_succeeds_once_wp_released" "$(sim_hash)" "$(file_hash /tmp/c.bin)"

@@ -12,7 +12,8 @@
 
 # PROT_W25Q256: W25Q256JV/JW, every TB x CMP x BP3..0 (64 rows).  W25Q257FV
 # datasheet §7.1.16 (CMP = 0) and §7.1.17 (CMP = 1), the same bit semantics
-# as W25Q256JV/JW (shared/reference/chips.md §1.5).
+# as W25Q256JV/JW (flashrom's reg_bits for them; Documentation/chips.rst,
+# "Block protection").
 # columns: TB CMP BP expected-protect
 PROT_W25Q256='0 0  0 none
 0 0  1 0x01ff0000-0x01ffffff
@@ -154,7 +155,7 @@ PROT_W25Q128JV='0 0 0 0 0 0 none
 # PROT_TB_BP4_256M: a 256 Mbit part with TB and BP3..0 and no CMP (32
 # rows): Macronix MX25U25635F (TB = CR bit 3, OTP) and GigaDevice
 # GD25LB256E (TB = SR1 bit 6).  No Macronix or GigaDevice datasheet was
-# found (chips.md §2): the rows are the 256 Mbit table of chips.md §1.5
+# read: the rows are those of PROT_W25Q256 (W25Q257FV datasheet §7.1.16)
 # without CMP, the sizes flashrom (decode_range_spi25 for MX25U25643G/45G)
 # and ufprog (mx25x_wpr_4bp_tb0/1, the GD25B256D SR1 that ufprog gives the
 # GD25LB256E) use for these parts.

@@ -49,18 +49,18 @@
 #define BF_MAX_FILE		(1024ull * BF_MIB)
 #define BF_UNSTABLE_SHOWN	20
 
-/* chips.md §4.1: Intel flash descriptor */
+/* Intel flash descriptor (Documentation/chips.rst) */
 #define BF_IFD_SIG		0x0ff0a55au
 #define BF_IFD_SIG_OFF		0x10
 #define BF_IFD_FLMAP0		0x14
 #define BF_IFD_LEN		4096u
 #define BF_IFD_NREGIONS		16
 
-/* chips.md §4.2: AMD embedded firmware structure, per 16 MiB window */
+/* AMD embedded firmware structure, per 16 MiB window (Documentation/chips.rst) */
 #define BF_EFS_SIG		0x55aa55aau
 #define BF_EFS_WINDOW		(16 * BF_MIB)
 
-/* chips.md §4.3: EFI_CAPSULE_HEADER as AMI Aptio / ASUS use it */
+/* EFI_CAPSULE_HEADER as AMI Aptio / ASUS use it (Documentation/chips.rst) */
 #define BF_CAP_MIN		0x20
 #define BF_CAP_FLAGS		0x14
 #define BF_CAP_IMAGE_SIZE	0x18

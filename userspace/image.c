@@ -158,7 +158,7 @@ static const char * const bf_ifd_regions[BF_IFD_NREGIONS] = {
 	"10GbE B", "region 13", "region 14", "PTT",
 };
 
-/* FLCOMP bits 3:0 (7:4 for component 2): 512 KiB << n (chips.md §4.1) */
+/* FLCOMP bits 3:0 (7:4 for component 2): 512 KiB << n (chips.rst) */
 static void bf_check_ifd_density(struct bf_report *r, __u32 flcomp,
 				 unsigned int ncomp, __u64 chip, size_t len)
 {
@@ -195,7 +195,7 @@ static void bf_check_ifd_density(struct bf_report *r, __u32 flcomp,
 		       a, bf_size(chip, b, sizeof(b)));
 }
 
-/* FLREG[i]: base bits 14:0, limit bits 30:16, 4 KiB units (chips.md §4.1) */
+/* FLREG[i]: base bits 14:0, limit bits 30:16, 4 KiB units (chips.rst) */
 static void bf_check_ifd_regions(struct bf_report *r, const __u8 *frba,
 				 size_t avail, size_t len)
 {
@@ -248,7 +248,7 @@ static int bf_check_ifd(struct bf_report *r, const __u8 *img, size_t len,
 	return 1;
 }
 
-/* PSPTool's candidate EFS offsets, in each 16 MiB window (chips.md §4.2) */
+/* PSPTool's candidate EFS offsets, per 16 MiB window (psptool/blob.py) */
 static const __u32 bf_efs_offsets[] = {
 	0x020000, 0xfa0000, 0xf20000, 0xe20000, 0xc20000, 0x820000, 0x120000,
 };

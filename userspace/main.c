@@ -11,7 +11,7 @@
  * block it touched by reading it back, and on SIGINT/SIGTERM stops between
  * two operations and says what the chip holds.  check knows the Intel flash
  * descriptor, the AMD embedded firmware structure and the AMI/ASUS capsule
- * header (shared/reference/chips.md §4).
+ * header (Documentation/chips.rst, "Intel flash descriptor" and after).
  */
 
 #include "bf.h"

@@ -44,7 +44,7 @@ static void fs_undo_free(struct flashsim_undo *u)
 
 /*
  * End an operation whose time is up.  WEL clears when a program, erase or
- * non-volatile status write completes (DS-257FV, DS-128JV; chips.md §6).
+ * non-volatile status write completes (DS-257FV, DS-128JV: the WEL bit).
  * From now on a power cut leaves its full effect.
  */
 static void fs_settle(struct flashsim_chip *chip)

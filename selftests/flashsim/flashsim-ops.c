@@ -9,12 +9,15 @@
  * The Winbond W25Q table comes first; the Macronix and GigaDevice tables
  * reuse its handlers and add the few their family alone has.
  *
- * Sources (chips.md): DS-257FV = W25Q257FV datasheet, DS-128JV = W25Q128JV
- * datasheet.  The 1.8 V W25Q256JW datasheet was not available: behaviour is
- * taken from those siblings; "MEM" marks facts from memory, not verified.
- * No Macronix or GigaDevice datasheet was read: their tables follow
- * chips.md §2, flashrom (FR), ufprog (UF) and the real Macronix SFDP dump
- * (chips.md §3.3 (d)); everything else is marked unverified.
+ * Sources: DS-257FV = Winbond W25Q257FV datasheet (revision of
+ * 2015-11-13), DS-128JV = W25Q128JV datasheet Rev M (2024-12-24).  The 1.8 V
+ * W25Q256JW datasheet was not available: behaviour is taken from those
+ * siblings; "MEM" marks facts from memory, not verified.  No Macronix or
+ * GigaDevice datasheet was read: their tables follow flashrom (FR:
+ * include/flashchips.h, flashchips/macronix.c and gigadevice.c), ufprog (UF:
+ * flash/spi-nor/vendor-macronix.c, vendor-gigadevice.c) and the real
+ * Macronix SFDP dump (A. Sverdlin, LKML 2022-05); everything else is marked
+ * unverified.  All tags: Documentation/chips.rst, "Sources".
  */
 #include <linux/kernel.h>
 #include <linux/sizes.h>
@@ -45,7 +48,7 @@ static u8 fs_out_array(struct flashsim_chip *chip, u32 idx)
 
 static u8 fs_out_jedec(struct flashsim_chip *chip, u32 idx)
 {
-	/* Bytes after the third: undocumented (chips.md §1.1), repeated here */
+	/* Bytes after the third: in no datasheet read, repeated here */
 	return chip->id[idx % 3];
 }
 
@@ -447,7 +450,7 @@ static enum flashsim_verdict fs_mx_wpsel(struct flashsim_chip *chip)
 }
 
 /*
- * 2Fh WRSCUR (chips.md §2): sets LDSO, SCUR bit 1 (UF vendor-macronix.c),
+ * 2Fh WRSCUR (FR, UF): sets LDSO, SCUR bit 1 (UF vendor-macronix.c),
  * which locks the secured OTP area; that area (B1h/C1h) is not modelled.
  * It does not set WPSEL (see fs_mx_wpsel).  WREN and tW: unverified.
  */
@@ -570,7 +573,7 @@ static const struct flashsim_op flashsim_winbond_ops[] = {
 	FS_PROG(0x34, FS_ADDR_4, 4, FS_F_4B_WRITE),
 	FS_ACMD(0x20, FS_ADDR_MODE, fs_erase, 0, SZ_4K),
 	FS_ACMD(0x21, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_4K),
-	/* chips.md §1.3: no 4-byte 32 KiB erase on Winbond */
+	/* Winbond has no 4-byte 32 KiB erase (FR; the W25Q01NW 4BAIT) */
 	FS_ACMD(0x52, FS_ADDR_MODE, fs_erase, 0, SZ_32K),
 	FS_ACMD(0xd8, FS_ADDR_MODE, fs_erase, 0, SZ_64K),
 	FS_ACMD(0xdc, FS_ADDR_4, fs_erase, FS_F_4B_WRITE, SZ_64K),
@@ -623,7 +626,7 @@ const struct flashsim_optable flashsim_winbond_optable = {
 };
 
 /*
- * Macronix MX25U25635F family (C2 25 39; chips.md §2).  Status register
+ * Macronix MX25U25635F family (C2 25 39; FR, UF).  Status register
  * 05h/01h, configuration register 15h (RDCR) and written as the second
  * byte of 01h, security register 2Bh (RDSCUR).  No 50h, 31h, 35h, 11h (35h
  * is QPI entry, UF; QPI is not modelled), no 75h/7Ah: suspend is B0h/30h
@@ -637,7 +640,7 @@ static const struct flashsim_op flashsim_macronix_ops[] = {
 	FS_CMD(0x04, fs_wrdi, 0, 0, 0),
 	FS_RDREG(0x05, fs_out_sr, FS_OP_BUSY_OK | FS_OP_POLL, 0, 0),
 	FS_RDREG(0x15, fs_out_sr, 0, 0, 1),
-	/* 01h: SR, or SR + CR (chips.md §2) */
+	/* 01h: SR, or SR + CR (FR reg_bits CONFIG, UF) */
 	FS_WRREG(0x01, fs_wrsr, 2, 0, 0),
 	FS_RDREG(0x2b, fs_out_sr, 0, 0, 2),
 	FS_CMD(0x2f, fs_mx_wrscur, 0, 0, 0),
@@ -693,7 +696,7 @@ static const struct flashsim_op flashsim_macronix_ops[] = {
 	  .commit = fs_release },
 	{ .opcode = 0x90, .addr = FS_ADDR_3, .addr_lines = 1,
 	  .data_lines = 1, .out = fs_out_rems },
-	/* chips.md §1.1: Macronix repeats the three ID bytes (LKML) */
+	/* Macronix repeats the three ID bytes (jedec_id posts, LKML) */
 	FS_RDREG(0x9f, fs_out_jedec, 0, 0, 0),
 	/* 5Ah: 3-byte address + 8 dummy clocks as on Winbond (unverified) */
 	{ .opcode = 0x5a, .addr = FS_ADDR_3, .addr_lines = 1, .dummy = 8,
@@ -730,7 +733,7 @@ const struct flashsim_optable flashsim_macronix_optable = {
 };
 
 /*
- * GigaDevice GD25LB256E (C8 67 19; chips.md §2).  UF (only UF, so all of
+ * GigaDevice GD25LB256E (C8 67 19; FR, UF).  UF (only UF, so all of
  * this is unverified) describes its registers as SR1 plus the non-volatile
  * NVCR1..7 (read B5h, write B1h, address + dummy): there is no SR2, so
  * 35h/31h are absent and only one byte follows 01h.  The NVCRs (SRP1/LB in

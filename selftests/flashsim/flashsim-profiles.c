@@ -2,8 +2,12 @@
 /*
  * flashsim profile table: every simulated chip is a row of data.
  *
- * Facts come from shared/reference/chips.md; the source tags there (DS-257FV,
- * DS-128JV, FR, KERN, UF, MEM) are repeated next to each value.  A value
+ * Every value names its source by tag: DS-257FV (Winbond W25Q257FV
+ * datasheet, revision of 2015-11-13), DS-128JV (W25Q128JV datasheet Rev M,
+ * 2024-12-24), DS-256JV (W25Q256JV datasheet, pages 1, 17 and 33 only), FR
+ * (flashrom), KERN (Linux 6.12 drivers/mtd/spi-nor), UF (ufprog), RTL and
+ * CSDN (secondary), MEM (from memory, unverified); all expanded in
+ * Documentation/chips.rst, "Sources".  A value
  * marked "unverified for JW" was read in a sibling datasheet (W25Q257FV,
  * W25Q256JV, W25Q128JV) and is assumed to hold for the 1.8 V W25Q256JW.
  * No Macronix or GigaDevice datasheet was read: every value of those
@@ -17,10 +21,11 @@
 
 /*
  * SFDP of the W25Q256JW: SYNTHESIZED, NOT A REAL DUMP.  No W25Q256JV/JW SFDP
- * dump exists in any source we found (chips.md §3.4).  This is the verbatim
- * W25Q01NWxxIQ table (JW family, linux-mtd 2025, chips.md §3.3 (b)) with
- * only BFPT DWORD 2 changed from 0x3fffffff (1 Gbit) to 0x0fffffff
- * (256 Mbit).  Everything else is kept: JESD216B header (rev 1.6) with BFPT
+ * dump was found in the public linux-mtd/LKML archives.  This is the
+ * verbatim W25Q01NWxxIQ table (JW family, posted by M. Raynal, linux-mtd
+ * 2025, sha256 d70b64bf...3acaea) with only BFPT DWORD 2 changed from
+ * 0x3fffffff (1 Gbit) to 0x0fffffff (256 Mbit).  Everything else is
+ * kept: JESD216B header (rev 1.6) with BFPT
  * (16 DWORDs) at 0x80 and 4BAIT at 0xd0 (4-byte erase opcodes 21h/DCh),
  * QER = 101b, enter-4B = B7h/EAR/dedicated opcodes, 66h/99h soft reset.
  * Known leftover: DWORD 11 still gives the 1 Gbit part's typical chip-erase
@@ -57,8 +62,8 @@ static_assert(sizeof(flashsim_w25q256jw_sfdp) == 0xd8);
  * SFDP of C2 25 39: a REAL DUMP, verbatim.  Posted as mx25u25635f by A.
  * Sverdlin (LKML 2022-05, md5 bc360997e729ce1f77f1ff728621d94f); the same
  * bytes were posted for an MX25U25645G by Toradex (linux-mtd, sha256
- * cc74a749...fb745f1), chips.md §3.3 (d).  JESD216B (rev 1.6): BFPT at
- * 0x30, Macronix table at 0x110, 4BAIT at 0xc0.  UF annotates the older
+ * cc74a749...fb745f1).  JESD216B (rev 1.6): BFPT at 0x30, Macronix
+ * table at 0x110, 4BAIT at 0xc0.  UF annotates the older
  * MX25U25635F die as "SFDP 1.0", so the dump is probably from a G die
  * with the same ID; the profile keeps the name flashrom and Linux use for
  * the ID.  The profile's commands and times follow this table.
@@ -97,8 +102,8 @@ static const u8 flashsim_mx25u256_sfdp[] = {
 static_assert(sizeof(flashsim_mx25u256_sfdp) == 0x120);
 
 /*
- * W25Q256JV/JW status registers (chips.md §1.4: DS-257FV Fig 4a/4c, DS-256JV
- * p33, FR reg_bits, RTL):
+ * W25Q256JV/JW status registers (DS-257FV Fig 4a/4c, §7.1; DS-256JV p33; FR
+ * flashchips/winbond.c reg_bits; RTL):
  * SR1 SRP7 TB6 BP3..0[5:2] WEL1 BUSY0; SR2 SUS7 CMP6 LB3..1[5:3] QE1 SRL0;
  * SR3 DRV1:0[6:5] WPS2 ADP1 ADS0.  SR3 bit 7 is HOLD/RST on the FV, reserved
  * on the JV and unverified for JW: modelled as reserved.
@@ -120,16 +125,16 @@ static const struct flashsim_sr_map flashsim_w25q256_sr = {
 	.writable = { 0xfc, 0x79, 0x66 },
 	/* DS-256JV p33: "SRL and LB3..1 cannot be changed from 1 to 0" */
 	.sticky = { 0x00, 0x39, 0x00 },
-	/* chips.md §1.6: a power-down/power-up cycle clears SRL */
+	/* DS-128JV SRL table: "a power-down/power-up cycle" clears SRL */
 	.vol_only = { 0x00, 0x01, 0x00 },
-	/* chips.md §1.4: ADP is non-volatile only (06h + 11h) */
+	/* DS-257FV §7.1, Fig 4c: ADP is non-volatile only (06h + 11h) */
 	.nv_only = { 0x00, 0x00, 0x02 },
 	/* DS-128JV §7.1.4: QE is factory fixed to 1 on -IQ/-IN/-JQ parts */
 	.fixed1 = { 0x00, 0x02, 0x00 },
 };
 
 /*
- * W25Q128JV (DS-128JV Fig 4b, chips.md §2): SR1 SRP7 SEC6 TB5 BP2..0[4:2];
+ * W25Q128JV (DS-128JV Fig 4b): SR1 SRP7 SEC6 TB5 BP2..0[4:2];
  * SR2 as above; SR3 HOLD/RST7 DRV1:0[6:5] WPS2; no ADS/ADP (3-byte only).
  */
 static const struct flashsim_sr_map flashsim_w25q128_sr = {
@@ -152,7 +157,7 @@ static const struct flashsim_sr_map flashsim_w25q128_sr = {
 };
 
 /*
- * Macronix MX25U25635F family (chips.md §2; FR MX25U25643G/45G reg_bits;
+ * Macronix MX25U25635F family (FR MX25U25643G/45G reg_bits;
  * UF mx25x_regs): SR (05h, 01h) SRWD 7, QE 6, BP3..0 [5:2], WEL, WIP; CR
  * (15h, second byte of 01h) TB 3, one-time programmable (0 -> 1 only), and
  * 4BYTE 5, the read-only address mode (RTL table, secondary: unverified);
@@ -176,12 +181,12 @@ static const struct flashsim_sr_map flashsim_mx25u256_sr = {
 };
 
 /*
- * GigaDevice GD25LB256E SR1 (chips.md §2 "SR1 like B256E", FR/UF;
+ * GigaDevice GD25LB256E SR1 (FR flashchips/gigadevice.c reg_bits;
  * UF gd25b256d_sr1): SRP0 7, TB 6 (the datasheet's BP4), BP3..0 [5:2],
  * WEL, WIP.  No CMP (FR/UF).  UF alone (unverified) gives this part no SR2
  * and no QE bit (quad commands are always accepted here) and puts SRP1 and
  * LB in NVCR2; the NVCRs are not modelled, so SRP1 acts as 0.  The
- * GD25B256E SR2 (SRP1 6, LB, QE 1; chips.md §2) belongs to another part and
+ * GD25B256E SR2 (SRP1 6, LB, QE 1; FR, UF) belongs to another part and
  * is not borrowed.
  */
 static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
@@ -194,9 +199,10 @@ static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
 };
 
 /*
- * Typical times of the 256 Mbit parts: tPP 0.4 ms, tSE 45 ms, tBE1 120 ms,
- * tBE2 150 ms, tCE 80 s (W25Q256JV per chips.md §1.7, CSDN/DS-257FV), tW
- * 10 ms (MEM), tSUS 20 us, tRST 30 us (DS-257FV).  All unverified for JW.
+ * Typical times of the 256 Mbit parts: tPP 0.4 ms, tSE 45 ms, tBE2 150 ms,
+ * tCE 80 s (W25Q256JV, as a CSDN driver comment quotes its datasheet:
+ * secondary), tBE1 120 ms and tW 10 ms (DS-257FV; MEM for the JV), tSUS 20
+ * us, tRST 30 us (DS-257FV).  All unverified for JW.
  */
 #define FLASHSIM_W25Q256_TIMING {					\
 	.pp_us = 400, .se_us = 45000, .be32_us = 120000,		\
@@ -215,7 +221,10 @@ static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
 
 static const struct flashsim_profile flashsim_profiles[] = {
 	{
-		/* chips.md §1.1: EF 60 19, 1.7-1.95 V; dev ID 18h (MEM) */
+		/*
+		 * EF 60 19 (KERN winbond.c, FR flashchips.h); 1.7-1.95 V
+		 * (secondary sources only); dev ID 18h (MEM)
+		 */
 		.name = "w25q256jw",
 		.id = { 0xef, 0x60, 0x19 },
 		.dev_id = 0x18,
@@ -228,13 +237,13 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.sr = &flashsim_w25q256_sr,
 		/*
 		 * DS-257FV §8.2.5: factory default 0 except QE (IQ) and ADP;
-		 * ADP = 0 (3-byte) per chips.md §1.9 (MEM for JV/JW); DRV
+		 * ADP = 0 (3-byte) as on the W25Q256FV (MEM for JV/JW); DRV
 		 * 11b (DS-128JV, unverified for JW).
 		 */
 		.sr_default = { 0x00, 0x02, 0x60 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
 			    FS_F_EAR,
-		/* chips.md §1.5: 64 KiB * 2^(BP-1), all for BP >= 10 */
+		/* DS-257FV §7.1.16: 64 KiB * 2^(BP-1), all for BP >= 10 */
 		.bp_min_len = SZ_64K,
 		/* DS-257FV §6.2: 510 blocks + 2 x 16 sectors */
 		.lock_block = SZ_64K,
@@ -252,9 +261,10 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.fr_hz = 50000000,
 	}, {
 		/*
-		 * chips.md §1.1: EF 40 19, 2.7-3.6 V.  No SFDP dump of the JV
-		 * exists (chips.md §3.4): 5Ah reads FFh here, which a real JV
-		 * (JESD216A table, minor rev 5) does not do.
+		 * EF 40 19 (FR flashchips.h), 2.7-3.6 V (DS-256JV p1).  No
+		 * SFDP dump of the JV was found in the public archives: 5Ah
+		 * reads FFh here, which a real JV (JESD216A table, minor rev
+		 * 5, KERN w25q256_post_bfpt_fixups()) does not do.
 		 */
 		.name = "w25q256jv",
 		.id = { 0xef, 0x40, 0x19 },
@@ -317,8 +327,9 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.fr_hz = 50000000,
 	}, {
 		/*
-		 * chips.md §2: C2 25 39, 32 MiB, 1.65-2.0 V (FR {1650,
-		 * 2000}); the same ID is used by MX25U25643G/45G/73G.  RES
+		 * C2 25 39 (FR flashchips.h, KERN macronix.c), 32 MiB,
+		 * 1.65-2.0 V (FR {1650, 2000}); the same ID is used by
+		 * MX25U25643G/45G (FR) and MX25U25673G (UF).  RES
 		 * (ABh) / REMS (90h) device ID 39h: MEM, unverified.
 		 */
 		.name = "mx25u25635f",
@@ -341,8 +352,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		/*
 		 * BP: 64 KiB << (BP - 1), all from BP = 10, TB from CR bit
 		 * 3.  Source: flashrom's decode_range_spi25, which FR uses
-		 * for MX25U25643G/45G (peers.md §1.7); UF mx25x_wpr_4bp_tb0
-		 * gives the same sizes for MX25U25635F.
+		 * for MX25U25643G/45G (flashchips/macronix.c); UF
+		 * mx25x_wpr_4bp_tb0 gives the same sizes for MX25U25635F.
 		 */
 		.bp_min_len = SZ_64K,
 		/*
@@ -383,10 +394,10 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.optable = &flashsim_macronix_optable,
 	}, {
 		/*
-		 * chips.md §2: C8 67 19 (= GD25LR256E), 32 MiB, 1.65-2.0 V
-		 * (FR).  No SFDP dump of this part exists in any source we
-		 * found: 5Ah reads FFh, which a real GD25LB256E does not
-		 * do.  RES device ID 18h: placeholder, unverified.
+		 * C8 67 19 (= GD25LR256E: FR flashchips.h), 32 MiB,
+		 * 1.65-2.0 V (FR).  No SFDP dump of this part exists in any
+		 * source we found: 5Ah reads FFh, which a real GD25LB256E
+		 * does not do.  RES device ID 18h: placeholder, unverified.
 		 */
 		.name = "gd25lb256e",
 		.id = { 0xc8, 0x67, 0x19 },
@@ -397,9 +408,12 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.vcc_max_mv = 2000,
 		.sr = &flashsim_gd25lb256_sr,
 		.sr_default = { 0x00, 0x00, 0x00 },
-		/* 4BA: B7h/E9h + dedicated opcodes (chips.md §2, KERN) */
+		/*
+		 * 4BA: B7h/E9h (FR, UF) + dedicated opcodes (the posted
+		 * Linux gd25lb256e patches, see flashsim-ops.c)
+		 */
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B,
-		/* chips.md §2 (FR/UF): 4 BP bits, TB bit 6, as W25Q256 */
+		/* FR/UF: 4 BP bits, TB bit 6, as W25Q256 */
 		.bp_min_len = SZ_64K,
 		/* Individual locks not reachable (WPS in NVCR4, unmodelled) */
 		.lock_block = SZ_64K,

@@ -5,7 +5,8 @@
  * Pure helpers first: register bits, the non-volatile/volatile write rules,
  * the status-register lock (SRP/SRL/WP#), the BP/TB/SEC/CMP range decoder
  * and the individual block/sector locks.  All of it runs with chip->lock
- * held and reads the bit layout from the profile.
+ * held and reads the bit layout from the profile.  Source tags (DS-257FV,
+ * DS-128JV, ...) are expanded in Documentation/chips.rst, "Sources".
  */
 #include <linux/bitmap.h>
 #include <linux/bits.h>
@@ -71,7 +72,7 @@ u8 flashsim_sr_fixed1(const struct flashsim_chip *chip, unsigned int reg)
 }
 
 /*
- * Write one status register (DS-128JV §8.2.5, chips.md §1.4):
+ * Write one status register (DS-128JV §8.2.2, §8.2.5):
  *   nv (06h + 01h/31h/11h): non-volatile and live copy, ADP included;
  *   !nv (50h + 01h/31h/11h): live copy only, ADP untouched.
  * SRL has no non-volatile copy; SRL and LB3..1 never go 1 -> 0 (DS-256JV
@@ -123,8 +124,8 @@ static u8 flashsim_sr1_prot_mask(const struct flashsim_chip *chip)
 
 /*
  * Power-up/reset: live := non-volatile; SRL is cleared by a power cycle
- * (chips.md §1.6) but kept by 66h/99h (unverified: the datasheets say the
- * lock-down lasts "until the next power cycle").  At a power-up (not a
+ * (DS-128JV SRL table) but kept by 66h/99h (unverified: the datasheets say
+ * the lock-down lasts "until the next power cycle").  At a power-up (not a
  * reset) board_bp models board firmware that re-protects its boot block:
  * its BP/TB bits are OR-ed into the non-volatile SR1 first.
  */
@@ -159,8 +160,8 @@ void flashsim_sr_set_otp(struct flashsim_chip *chip,
 
 /*
  * WP# asserted and acting as WP#: while QE=1 the /WP pin is IO2 and
- * protects nothing (Winbond DS-257FV §4.3, §7.1.9; chips.md §1.4; the
- * Macronix WP#/SIO2 pin is taken to work the same: unverified).  A
+ * protects nothing (Winbond DS-257FV §4.3, §7.1.9; the Macronix WP#/SIO2
+ * pin is taken to work the same: unverified).  A
  * profile without a QE bit in its map (GD25LB256E) always honours WP#.
  */
 static bool flashsim_wp_asserted(const struct flashsim_chip *chip)
@@ -173,8 +174,8 @@ static bool flashsim_wp_asserted(const struct flashsim_chip *chip)
 }
 
 /*
- * Status register protection (DS-128JV/DS-64JV SRL table, chips.md §1.6;
- * Macronix SRWD and GigaDevice SRP0 take the SRP place):
+ * Status register protection (DS-128JV/DS-64JV SRL table; Macronix SRWD
+ * and GigaDevice SRP0 take the SRP place, FR reg_bits srp):
  *   SRL SRP WP#
  *    1   x   x   locked until the next power cycle
  *    0   1   0   hardware protected
@@ -191,7 +192,7 @@ bool flashsim_sr_locked(const struct flashsim_chip *chip)
 }
 
 /*
- * BP/TB/SEC range (DS-257FV §7.1.16/17, DS-128JV, chips.md §1.5), CMP=0:
+ * BP/TB/SEC range (DS-257FV §7.1.16/17, DS-128JV §7.1.8/9), CMP=0:
  *   BP = 0               nothing
  *   BP = all ones        whole chip
  *   SEC = 1              4 KiB << (BP - 1), at most 32 KiB
