@@ -941,6 +941,8 @@ int flashsim_chip_swap(struct flashsim_chip *chip,
 	chip->spb = spb;
 	chip->nlocks = nlocks;
 	chip->prof = prof;
+	/* another part is soldered in: it answers with its own ID */
+	memcpy(chip->id, prof->id, sizeof(chip->id));
 	memset(chip->optab, 0, sizeof(chip->optab));
 	fs_build_optab(chip);
 	chip->qe_free = false;
