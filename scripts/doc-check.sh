@@ -37,14 +37,14 @@ for a in $(sed -n 's/.*static DEVICE_ATTR_R[OW]*(\([a-z_]*\));.*/\1/p' driver/*.
 	fi
 done
 
-for f in Documentation/*.rst; do
+for f in Documentation/*.rst Documentation/survey/*.rst; do
 	if ! /usr/bin/rst2html --halt=warning "$f" > /dev/null 2> "$top/selftests/out/rst.err"; then
 		echo "doc-check: $f:"
 		head -n 3 "$top/selftests/out/rst.err"
 		fail=1
 	fi
 done
-[ "$fail" = 1 ] || echo "doc-check: reST: $(ls Documentation/*.rst | wc -l) files clean"
+[ "$fail" = 1 ] || echo "doc-check: reST: $(ls Documentation/*.rst Documentation/survey/*.rst | wc -l) files clean"
 
 # Messages.  Every dev_err/dev_warn/dev_info/dev_notice (also dev_err_probe
 # and pr_*) format string in driver/*.c, and every bf_err()/bf_usage_error()
