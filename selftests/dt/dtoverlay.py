@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """dtoverlay.py BASE.dtb OVERLAY.dtbo OUT.dtb [param[=value] ...]
+dtoverlay.py --runtime OVERLAY.dtbo OUT.dtbo [param[=value] ...]
 
 Apply a Raspberry Pi overlay with parameters the way the Pi firmware and
 dtmerge/dtoverlay (raspberrypi/utils, dtmerge/dtoverlay.c) do, so the x86
@@ -244,6 +245,13 @@ class Overlay:
         if lf is not None:
             lf.name = new
         new_path = path[:path.rindex("/") + 1] + new
+        # at run time __fixups__ is kept: its paths follow the rename
+        fixups = self.root.child("__fixups__")
+        for sym, val in list(fixups.props.items()) if fixups else []:
+            refs = [r for r in val.decode().split("\0") if r]
+            refs = [new_path + r[len(path):] if r.startswith(path + ":") or
+                    r.startswith(path + "/") else r for r in refs]
+            fixups.props[sym] = "\0".join(refs).encode() + b"\0"
         syms = self.root.child("__symbols__")
         for name, val in list(syms.props.items()) if syms else []:
             s = cstr(val)
@@ -415,9 +423,21 @@ class Overlay:
                 continue
             dst.props[prop] = val
             self.set_local_offsets(dpath, prop, self.local_offsets(spath, prop))
+            self.copy_fixups(spath, dpath, prop)
         for c in src.children:
             self.merge_node(spath + "/" + c.name, c, dpath + "/" + c.name,
                             dst.child(c.name, True), depth + 1)
+
+    def copy_fixups(self, spath, dpath, prop):
+        """At run time __fixups__ is still there (the kernel resolves it):
+        a copied property takes its references to the base along."""
+        fixups = self.root.child("__fixups__")
+        for sym, val in list(fixups.props.items()) if fixups else []:
+            refs = [r for r in val.decode().split("\0") if r]
+            new = ["%s:%s:%s" % (dpath, prop, r.rsplit(":", 1)[1]) for r in refs
+                   if r.rsplit(":", 2)[0] == spath and r.rsplit(":", 2)[1] == prop]
+            if new:
+                fixups.props[sym] = "\0".join(refs + new).encode() + b"\0"
 
     # -- step 4: what reaches fdtoverlay ----------------------------------
     def finish(self):
@@ -473,7 +493,43 @@ def parse_int(value, fragment=False):
     raise OverlayError("invalid override value '%s'" % value)
 
 
+def runtime(argv):
+    """--runtime OVERLAY.dtbo OUT.dtbo [params]: what the Pi's dtoverlay
+    command writes to the kernel at run time: the parameters applied and
+    the dormant fragments dropped (steps 2 to 4), the references to the
+    base left in __fixups__ for the kernel to resolve (of_resolve_phandles(),
+    drivers/of/resolver.c)."""
+    ovl_file, out_file = argv[2:4]
+    try:
+        with open(ovl_file, "rb") as f:
+            ovl, ovl_rsv, ovl_cpu = parse_fdt(f.read())
+        o = Overlay(None, ovl)
+        for arg in argv[4:]:
+            name, eq, value = arg.partition("=")
+            o.apply_param(name, value if eq else "true")
+        o.merge_intra()
+        o.finish()
+    except OverlayError as e:
+        sys.stderr.write("dtoverlay.py: %s\n" % e)
+        return 1
+    # a reference into a fragment finish() dropped has nothing to fix up
+    fixups = ovl.child("__fixups__")
+    kept = {"/" + c.name for c in ovl.children}
+    for sym, val in list(fixups.props.items()) if fixups else []:
+        refs = [r for r in val.decode().split("\0")
+                if r and "/" + r.split("/")[1].split(":")[0] in kept]
+        if refs:
+            fixups.props[sym] = "\0".join(refs).encode() + b"\0"
+        else:
+            del fixups.props[sym]
+    with open(out_file, "wb") as f:
+        f.write(build_fdt(ovl, ovl_rsv, ovl_cpu))
+    return 0
+
+
 def main(argv):
+    if len(argv) >= 4 and argv[1] == "--runtime":
+        return runtime(argv)
     if len(argv) < 4:
         sys.stderr.write(__doc__.split("\n\n")[0] + "\n")
         return 2

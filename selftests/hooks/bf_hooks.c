@@ -22,15 +22,27 @@
  *	unregisters the device last refused, for real, so that the boot can
  *	go on (rmmod of its driver) after the test.
  *
+ *   cat biosflash.dtbo > /sys/kernel/debug/bf_hooks/overlay
+ *	applies a device tree overlay to the live tree with
+ *	of_overlay_fdt_apply() (drivers/of/overlay.c), the call the
+ *	Raspberry Pi kernel's configfs overlay interface makes for
+ *	"sudo dtoverlay NAME" (CONFIG_OF_OVERLAY kernels only); overlay_id
+ *	then holds its changeset id, and writing that id to overlay_remove
+ *	removes it again (of_overlay_remove()), as "sudo dtoverlay -r" does.
+ *
  * Copyright (C) 2026 The biosflash authors
  */
 
 #include <linux/atomic.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/mtd/mtd.h>
+#include <linux/of.h>
 #include <linux/ptrace.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
 #include <linux/spi/spi.h>
 #include <linux/string.h>
 
@@ -152,22 +164,97 @@ module_param_cb(complete_unregister, &bf_complete_ops, NULL, 0200);
 MODULE_PARM_DESC(complete_unregister,
 		 "unregister the MTD device whose unregistration was refused");
 
+#if IS_ENABLED(CONFIG_OF_OVERLAY)
+static int bf_overlay_id;	/* the last overlay applied, 0: none */
+module_param_named(overlay_id, bf_overlay_id, int, 0400);
+MODULE_PARM_DESC(overlay_id, "changeset id of the last overlay applied");
+static struct dentry *bf_debugfs;
+
+/* the whole .dtbo in one write, as dtoverlay hands it to the kernel */
+static ssize_t bf_overlay_write(struct file *file, const char __user *ubuf,
+				size_t len, loff_t *ppos)
+{
+	int id = 0, ret;
+	void *fdt;
+
+	if (*ppos || !len || len > SZ_64K)
+		return -EINVAL;
+	fdt = memdup_user(ubuf, len);
+	if (IS_ERR(fdt))
+		return PTR_ERR(fdt);
+	/* the overlay core keeps its own copy of the blob */
+	ret = of_overlay_fdt_apply(fdt, len, &id, NULL);
+	kfree(fdt);
+	if (ret) {
+		if (id)
+			of_overlay_remove(&id);
+		return ret;
+	}
+	WRITE_ONCE(bf_overlay_id, id);
+	*ppos = len;
+	return len;
+}
+
+static const struct file_operations bf_overlay_fops = {
+	.owner = THIS_MODULE,
+	.write = bf_overlay_write,
+};
+
+static int bf_overlay_remove(const char *val, const struct kernel_param *kp)
+{
+	int id, want, ret;
+
+	ret = kstrtoint(val, 0, &want);
+	if (ret)
+		return ret;
+	id = want;
+	ret = of_overlay_remove(&id);
+	if (!ret && READ_ONCE(bf_overlay_id) == want)
+		WRITE_ONCE(bf_overlay_id, 0);
+	return ret;
+}
+
+static const struct kernel_param_ops bf_overlay_remove_ops = {
+	.set = bf_overlay_remove,
+};
+module_param_cb(overlay_remove, &bf_overlay_remove_ops, NULL, 0200);
+MODULE_PARM_DESC(overlay_remove, "remove the overlay with this changeset id");
+
+static void bf_overlay_init(void)
+{
+	bf_debugfs = debugfs_create_dir("bf_hooks", NULL);
+	debugfs_create_file("overlay", 0200, bf_debugfs, NULL, &bf_overlay_fops);
+}
+
+static void bf_overlay_exit(void)
+{
+	debugfs_remove_recursive(bf_debugfs);
+}
+#else
+static void bf_overlay_init(void) { }
+static void bf_overlay_exit(void) { }
+#endif
+
 static int __init bf_hooks_init(void)
 {
 	int ret = register_kprobe(&bf_unregister_probe);
 
-	if (ret)
+	if (ret) {
 		pr_err("bf_hooks: cannot probe mtd_device_unregister: %d (CONFIG_KPROBES?)\n",
 		       ret);
-	return ret;
+		return ret;
+	}
+	bf_overlay_init();
+	return 0;
 }
 module_init(bf_hooks_init);
 
 static void __exit bf_hooks_exit(void)
 {
+	bf_overlay_exit();
 	unregister_kprobe(&bf_unregister_probe);
 }
 module_exit(bf_hooks_exit);
 
-MODULE_DESCRIPTION("biosflash test hooks: device shutdown, failed MTD unregistration");
+MODULE_DESCRIPTION("biosflash test hooks: device shutdown, failed MTD unregistration, run-time overlays");
 MODULE_LICENSE("GPL");
