@@ -33,8 +33,8 @@ get() {
 	fdtget $opts "$tmp/out.dtb" "$@" 2>/dev/null
 }
 
-# 23 parameter checks, 4 on refused input
-t_plan $((23 + 4))
+# 23 parameter checks, 3 at run time, 4 on refused input
+t_plan $((23 + 3 + 4))
 apply
 t_eq "default_reg_0" "$(get $S/bios-flash@0 reg)" 0
 ph=$(get $S/bios-flash@0 phandle)
@@ -79,6 +79,21 @@ apply spi0-1 wp_gpio=4
 t_eq "wp_gpio_follows_spi0-1" "$(get $S/bios-flash@1 wp-gpios)" "$bank 4 1"
 apply wp_gpio
 t_eq "bare_parameter_is_true_1" "$(get $S/bios-flash@0 wp-gpios)" "$bank 1 1"
+
+# --runtime: what dtoverlay hands the kernel; merged here by fdtoverlay,
+# which resolves __fixups__ as the kernel does, it gives the same tree
+runtime() {
+	rm -f "$tmp/out.dtb"
+	"$here/dtoverlay.py" --runtime "$tmp/o.dtbo" "$tmp/rt.dtbo" "$@" 2> "$tmp/err" &&
+		fdtoverlay -i "$tmp/base.dtb" -o "$tmp/out.dtb" "$tmp/rt.dtbo"
+}
+runtime io_1v8 wp_gpio=17
+t_eq "runtime_wp_gpio_reference_resolved" "$(get $S/bios-flash@0 wp-gpios)" "$bank 17 1"
+t_eq "runtime_io_1v8" "$(get $S/bios-flash@0 biosflash,io-microvolt)" 1800000
+runtime spi0-1
+t_eq "runtime_spi0-1_node_and_spidev" \
+	"$(get $S/bios-flash@1 reg) $(get $S/spidev@1 status) $(get -d okay $S/spidev@0 status)" \
+	"1 disabled okay"
 
 apply no_such_param
 t_run "unknown_parameter_refused" test $? != 0
