@@ -340,9 +340,14 @@ H=/sys/module/bf_hooks/parameters
 modprobe bf_hooks
 flashcp_running || { t_fail "setup"; t_done; }
 t_eq "shutdown_during_flashcp_chip_in_4byte_mode_before" "$(cat "$SIM/addr_mode")" 4
+# 3 s on the stock kernel; 10 s on the debug kernel (KASAN, kmemleak),
+# where one CI run under load took over 3 s.  A hang in the driver's wait
+# (the erase deadline alone is over 6 s) still exceeds either bound.
+lim=3
+[ -e /sys/kernel/debug/kmemleak ] && lim=10
 t0=$(now)
 t_run "shutdown_during_flashcp_returns" sh -c "echo $SIMDEV > $H/shutdown"
-t_run "shutdown_during_flashcp_returns_within_3s" lt "$(since "$t0")" 3
+t_run "shutdown_during_flashcp_returns_promptly" lt "$(since "$t0")" $lim
 reap $pid 5
 t_false "shutdown_during_flashcp_flashcp_fails" test "$RC" = 0
 sed 's/^/# flashcp: /' /tmp/fc.out | tail -n 2
