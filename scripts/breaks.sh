@@ -45,7 +45,7 @@ breaks=(
 	'longest_op_first_type|driver/bus.c|\tfor (i = 0; i < BF_ERASE_TYPES; i++) {\n\t\tconst struct bf_erase_type *e = \&flash->params.erase[i];\n\n\t\tif (e->op \&\& e->time.max_us > t->max_us)|\tfor (i = 0; i < 1; i++) {\n\t\tconst struct bf_erase_type *e = \&flash->params.erase[i];\n\n\t\tif (e->op \&\& e->time.max_us > t->max_us)'
 	'no_sr_ff_check|driver/bus.c|\tif (*sr != 0xff)\n\t\treturn 0;|\tif (1)\n\t\treturn 0;'
 	'tool_dry_run_writes|userspace/write.c|\tif (dry) {|\tif (0) {'
-	'tool_keep_ignored|userspace/write.c|\t\t\tw->tgt[off] = w->old[off];|\t\t\t;'
+	'tool_keep_ignored|userspace/write.c|\t\t\tmemcpy(w->tgt + off, w->old + off, BF_IFD_UNIT);|\t\t\t;'
 	'tool_gbe_unchecked|userspace/write.c|\thc = bf_gbe_mac(w->old, \&w->cl, cm);|\thc = 0;'
 	'tool_diff_regions_same|userspace/diff.c|\tbf_cmp_range(c, r->base, r->limit, \&bytes, \&blocks);|\tbytes = 0;\n\tblocks = 0;'
 )

@@ -14,26 +14,15 @@
 
 # --- what the parameters ask for ---------------------------------------------
 params=$(sed -n 's/.*bf\.dtparams=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' ')
-cs=0 speed=8000000 io_mv=3300 wp=
-for p in $params; do
-	case $p in
-	spi0-0) cs=0 ;;
-	spi0-1) cs=1 ;;
-	speed=*) speed=${p#*=} ;;
-	io_voltage=*) io_mv=$((${p#*=} / 1000)) ;;
-	io_1v8 | shifter_1v8) io_mv=1800 ;;
-	io_3v3) io_mv=3300 ;;
-	wp_gpio=*) wp=${p#*=} ;;
-	*)
-		# a parameter this script cannot judge fails the boot: a
-		# whole DT variant must never pass with nothing tested
-		t_plan 1
-		t_fail "overlay_parameter_known" \
-			"no expectation for overlay parameter '$p'"
-		t_done
-		;;
-	esac
-done
+# shellcheck disable=SC2086 # the parameters are words
+if ! dt_params $params; then
+	# a parameter this script cannot judge fails the boot: a whole DT
+	# variant must never pass with nothing tested
+	t_plan 1
+	t_fail "overlay_parameter_known" \
+		"no expectation for overlay parameter '$DT_UNKNOWN'"
+	t_done
+fi
 other=$((1 - cs))
 # The simulated chip is flashsim's default W25Q256JW: 1.70-1.95 V
 # (Documentation/flashsim.rst, profile table).

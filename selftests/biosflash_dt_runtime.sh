@@ -45,18 +45,11 @@ for f in /tests/overlay-*.dtbo; do
 	# (not "name": lib.sh's t_run uses that)
 	var=$(basename "$f" .dtbo)
 	var=${var#overlay-}
-	cs=0 speed=8000000 io_mv=3300
 	read -r params < "/tests/overlay-$var.params"
-	for p in $params; do
-		case $p in
-		spi0-1) cs=1 ;;
-		spi0-0) cs=0 ;;
-		speed=*) speed=${p#*=} ;;
-		io_voltage=*) io_mv=$((${p#*=} / 1000)) ;;
-		io_1v8 | shifter_1v8) io_mv=1800 ;;
-		io_3v3) io_mv=3300 ;;
-		esac
-	done
+	# shellcheck disable=SC2086 # the parameters are words
+	# (biosflash_dt.sh, on the same variants, fails on a parameter it
+	# cannot judge)
+	dt_params $params || true
 	other=$((1 - cs))
 	dev=spi$bus.$cs
 	SIM=$SIMROOT/$dev

@@ -339,6 +339,28 @@ bind_spidev() {
 # Never clear the ring buffer (dmesg -c): the host scans all of it for splats.
 # klog_mark remembers where the log is now; klog prints what came after.
 KLOG_MARK=0
+# dt_params PARAM...: what the biosflash overlay's parameters ask for, as
+# cs, speed, io_mv and wp (their defaults: the overlay's); 1, with the
+# parameter in DT_UNKNOWN, for one no test knows how to judge
+dt_params() {
+	cs=0 speed=8000000 io_mv=3300 wp= DT_UNKNOWN=
+	for p in "$@"; do
+		case $p in
+		spi0-0) cs=0 ;;
+		spi0-1) cs=1 ;;
+		speed=*) speed=${p#*=} ;;
+		io_voltage=*) io_mv=$((${p#*=} / 1000)) ;;
+		io_1v8 | shifter_1v8) io_mv=1800 ;;
+		io_3v3) io_mv=3300 ;;
+		wp_gpio=*) wp=${p#*=} ;;
+		*)
+			DT_UNKNOWN=$p
+			return 1
+			;;
+		esac
+	done
+}
+
 klog_mark() {
 	KLOG_MARK=$(dmesg | wc -l)
 }

@@ -55,6 +55,7 @@
 #define BF_IFD_FLMAP0		0x14
 #define BF_IFD_LEN		4096u
 #define BF_IFD_NREGIONS		16
+#define BF_IFD_UNIT		4096u	/* FLREG base and limit granularity */
 
 /* AMD embedded firmware structure, per 16 MiB window (Documentation/chips.rst) */
 #define BF_EFS_SIG		0x55aa55aau
@@ -157,6 +158,8 @@ const char *bf_attr_or(const struct bf_dev *d, const char *attr,
 		       char *buf, size_t len);
 void bf_driver_of(const char *devdir, char *buf, size_t len);
 int bf_klog_open(void);
+const char *bf_klog_next(int fd, char *rec, size_t len,
+			 unsigned long long *usec);
 void bf_klog_show(int fd);
 int bf_mtd_number(const char *name);
 int bf_find_default(void);
@@ -204,6 +207,7 @@ int bf_layout_read(const __u8 *img, size_t len, struct bf_layout *l);
 const struct bf_region *bf_layout_find(const struct bf_layout *l,
 				       unsigned int idx);
 int bf_gbe_mac(const __u8 *img, const struct bf_layout *l, __u8 *mac);
+void bf_print_mac(const __u8 *m);
 void bf_versions(const char *who, const __u8 *img, size_t len);
 
 /* diff.c */

@@ -100,26 +100,44 @@ int bf_klog_open(void)
 }
 
 /* Print the driver's lines logged since bf_klog_open(), and close. */
-void bf_klog_show(int fd)
+/*
+ * The next /dev/kmsg record the driver wrote ("biosflash spi0.0: ..."):
+ * its text, newline cut, and its time stamp; NULL at the end of the log.
+ */
+const char *bf_klog_next(int fd, char *rec, size_t len,
+			 unsigned long long *usec)
 {
-	char rec[1024], *msg;
+	size_t drv = strlen(BF_DRV);
+	char *msg;
 	ssize_t n;
 
-	if (fd < 0)
-		return;
 	for (;;) {
-		n = read(fd, rec, sizeof(rec) - 1);
+		n = read(fd, rec, len - 1);
 		if (n < 0 && errno == EPIPE)
 			continue;	/* records lost to wrap-around */
 		if (n <= 0)
-			break;
+			return NULL;
 		rec[n] = '\0';
 		msg = strchr(rec, ';');
-		if (!msg || strncmp(msg + 1, BF_DRV " ", strlen(BF_DRV) + 1))
+		if (!msg || strncmp(msg + 1, BF_DRV, drv) ||
+		    (msg[1 + drv] != ' ' && msg[1 + drv] != ':') ||
+		    sscanf(rec, "%*u,%*u,%llu", usec) != 1)
 			continue;
 		msg[strcspn(msg, "\n")] = '\0';
-		printf("  kernel: %s\n", msg + 1);
+		return msg + 1;
 	}
+}
+
+void bf_klog_show(int fd)
+{
+	unsigned long long usec;
+	const char *msg;
+	char rec[1024];
+
+	if (fd < 0)
+		return;
+	while ((msg = bf_klog_next(fd, rec, sizeof(rec), &usec)))
+		printf("  kernel: %s\n", msg);
 	close(fd);
 }
 

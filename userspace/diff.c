@@ -108,14 +108,12 @@ static void bf_diff_mac(const __u8 *chip, const struct bf_layout *cl,
 		return;
 	printf("  GbE MAC address: chip ");
 	if (ha)
-		printf("%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3],
-		       a[4], a[5]);
+		bf_print_mac(a);
 	else
 		printf("none");
 	printf(", file ");
 	if (hb)
-		printf("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3],
-		       b[4], b[5]);
+		bf_print_mac(b);
 	else
 		printf("none");
 	printf("%s\n", ha && hb && memcmp(a, b, 6) ? " (differ)" : "");

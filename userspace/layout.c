@@ -101,6 +101,12 @@ const struct bf_region *bf_layout_find(const struct bf_layout *l,
 	return NULL;
 }
 
+void bf_print_mac(const __u8 *m)
+{
+	printf("%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4],
+	       m[5]);
+}
+
 /* The MAC address of the first GbE bank with a valid checksum: 1, else 0. */
 int bf_gbe_mac(const __u8 *img, const struct bf_layout *l, __u8 *mac)
 {

@@ -136,8 +136,8 @@ static void bf_report_klog(void)
 	static char lines[BF_REPORT_LINES][300];
 	unsigned long long usec;
 	unsigned int n = 0, i;
-	char rec[1024], *msg;
-	ssize_t len;
+	const char *msg;
+	char rec[1024];
 	int fd;
 
 	fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -146,24 +146,10 @@ static void bf_report_klog(void)
 		       strerror(errno));
 		return;
 	}
-	for (;;) {
-		len = read(fd, rec, sizeof(rec) - 1);
-		if (len < 0 && errno == EPIPE)
-			continue;	/* records lost to wrap-around */
-		if (len <= 0)
-			break;
-		rec[len] = 0;
-		msg = strchr(rec, ';');
-		/* the driver's own lines: "biosflash spi0.0: ..." */
-		if (!msg || strncmp(msg + 1, BF_DRV, strlen(BF_DRV)) ||
-		    (msg[1 + strlen(BF_DRV)] != ' ' &&
-		     msg[1 + strlen(BF_DRV)] != ':') ||
-		    sscanf(rec, "%*u,%*u,%llu", &usec) != 1)
-			continue;
-		msg[strcspn(msg, "\n")] = 0;
+	while ((msg = bf_klog_next(fd, rec, sizeof(rec), &usec))) {
 		snprintf(lines[n % BF_REPORT_LINES], sizeof(lines[0]),
 			 "[%5llu.%06llu] %s", usec / 1000000, usec % 1000000,
-			 msg + 1);
+			 msg);
 		n++;
 	}
 	close(fd);

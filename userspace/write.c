@@ -392,7 +392,8 @@ static int bf_write_select(struct bf_writer *w, const struct bf_image *im)
 			return -EINVAL;
 		}
 	}
-	for (off = 0; off < w->st.end; off++) {
+	/* regions start and end on 4 KiB boundaries (FLREG units) */
+	for (off = 0; off < w->st.end; off += BF_IFD_UNIT) {
 		in = 0;
 		for (k = 0; k < w->il.n; k++) {
 			r = &w->il.r[k];
@@ -402,15 +403,9 @@ static int bf_write_select(struct bf_writer *w, const struct bf_image *im)
 			}
 		}
 		if ((w->o->regions && !(in & w->o->regions)) || (in & w->o->keep))
-			w->tgt[off] = w->old[off];
+			memcpy(w->tgt + off, w->old + off, BF_IFD_UNIT);
 	}
 	return 0;
-}
-
-static void bf_print_mac(const __u8 *m)
-{
-	printf("%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4],
-	       m[5]);
 }
 
 /*

@@ -493,6 +493,16 @@ def parse_int(value, fragment=False):
     raise OverlayError("invalid override value '%s'" % value)
 
 
+def prepare(o, params):
+    """Steps 2 to 4: the parameters, the intra-overlay fragments, and what
+    reaches the merge (or, at run time, the kernel)."""
+    for arg in params:
+        name, eq, value = arg.partition("=")
+        o.apply_param(name, value if eq else "true")
+    o.merge_intra()
+    o.finish()
+
+
 def runtime(argv):
     """--runtime OVERLAY.dtbo OUT.dtbo [params]: what the Pi's dtoverlay
     command writes to the kernel at run time: the parameters applied and
@@ -503,12 +513,7 @@ def runtime(argv):
     try:
         with open(ovl_file, "rb") as f:
             ovl, ovl_rsv, ovl_cpu = parse_fdt(f.read())
-        o = Overlay(None, ovl)
-        for arg in argv[4:]:
-            name, eq, value = arg.partition("=")
-            o.apply_param(name, value if eq else "true")
-        o.merge_intra()
-        o.finish()
+        prepare(Overlay(None, ovl), argv[4:])
     except OverlayError as e:
         sys.stderr.write("dtoverlay.py: %s\n" % e)
         return 1
@@ -541,11 +546,7 @@ def main(argv):
             ovl, ovl_rsv, ovl_cpu = parse_fdt(f.read())
         o = Overlay(base, ovl)
         o.resolve_fixups()
-        for arg in argv[4:]:
-            name, eq, value = arg.partition("=")
-            o.apply_param(name, value if eq else "true")
-        o.merge_intra()
-        o.finish()
+        prepare(o, argv[4:])
     except OverlayError as e:
         sys.stderr.write("dtoverlay.py: %s\n" % e)
         return 1
