@@ -10,7 +10,7 @@ cache=${BIOSFLASH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/biosflash}
 pkgs=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils
 	rsync file python3 sparse dwarves
-	qemu-system-x86 busybox-static mtd-utils flashrom
+	qemu-system-x86 qemu-system-arm busybox-static mtd-utils flashrom
 	device-tree-compiler dt-schema gnuplot-nox python3-docutils dkms
 	linux-source-6.12 linux-headers-amd64
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
@@ -18,6 +18,13 @@ pkgs=(
 
 sudo=
 [ "$(id -u)" = 0 ] || sudo=sudo
+# The 32-bit arm lane (selftests/vm/arm-setup.sh) downloads Debian's armhf
+# kernel, busybox and mtd-utils: apt must know the architecture.
+if ! dpkg --print-foreign-architectures | grep -qx armhf; then
+	echo "deps: adding the armhf architecture to dpkg (for apt-get download)"
+	$sudo dpkg --add-architecture armhf
+	$sudo apt-get update -q
+fi
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||

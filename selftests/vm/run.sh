@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh stock|debug|debug-dt|debug-dt-VARIANT|stock-ctl|stock-ctl-VARIANT|all|demo|bench
+# run.sh stock|debug|debug-dt|debug-dt-VARIANT|stock-ctl|stock-ctl-VARIANT|arm|all|demo|bench
 # Build the modules and tests for a kernel, pack an initramfs, boot it in
 # QEMU under TCG (no KVM: it fails in nested machines) and judge the run: any
 # failed test, a missing result line, or any BUG/WARNING/Call Trace/KASAN/
@@ -285,8 +285,24 @@ run_dt() {
 # takes about 1100 s with the other lane running).
 DEBUG_APPEND="BF_FUZZ_COUNT=1500 BF_TEST_TIMEOUT=1500"
 
+# run_arm: the 32-bit arm lane (arm.sh), as one more boot set
+run_arm() {
+	local res
+	res=$("$here/arm.sh" | tail -n 1) || true
+	RES_PASS=$(echo "$res" | sed -n 's/^\([0-9]*\) passed, .*/\1/p')
+	RES_FAIL=$(echo "$res" | sed -n 's/.* passed, \([0-9]*\) failed$/\1/p')
+	if [ -z "$RES_PASS" ] || [ -z "$RES_FAIL" ]; then
+		RES_PASS=0 RES_FAIL=1
+		echo "arm: arm.sh gave no total" >> "$out/failures.txt"
+	elif [ "$RES_FAIL" != 0 ]; then
+		sed 's/^/arm: /' "$out/arm/failures.txt" >> "$out/failures.txt" || true
+	fi
+	tally "arm (ast2600-evb)"
+}
+
 case $mode in
 stock) run_kernel stock ;;
+arm) run_arm ;;
 debug) BOOT_APPEND=$DEBUG_APPEND run_kernel debug ;;
 debug2) BOOT_APPEND=$DEBUG_APPEND run_kernel debug debug2 ;;
 debug-dt) run_dt ;;
@@ -313,6 +329,7 @@ all)
 		run_kernel stock
 		BOOT_APPEND=$DEBUG_APPEND run_kernel debug debug2
 		run_dt
+		run_arm
 		echo "$total_pass $total_fail" > "$out/lane-a.total"
 	) 2>&1 | sed -u 's/^/[a] /' &
 	(
@@ -354,7 +371,7 @@ bench)
 		total_fail=$((total_fail + 1))
 	;;
 *)
-	echo "usage: run.sh stock|debug|debug2|debug-dt|debug-dt-VARIANT|stock-ctl|stock-ctl-VARIANT|all|demo|bench" >&2
+	echo "usage: run.sh stock|debug|debug2|debug-dt|debug-dt-VARIANT|stock-ctl|stock-ctl-VARIANT|arm|all|demo|bench" >&2
 	exit 2
 	;;
 esac

@@ -1,0 +1,161 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# arm.sh: the 32-bit arm lane.  Debian 12's qemu-system-arm under TCG boots
+# Debian's armhf armmp kernel with its own DTB; the chips are QEMU's m25p80
+# models (code nobody here wrote), their contents files on the host
+# (-drive if=mtd); biosflash is cross-built against Debian's armhf headers
+# (arm-setup.sh) and bound by driver_override behind the kernel's own
+# controller driver.  Each boot's chips and what must happen to them are in
+# the table below; the guest side is selftests/biosflash_arm.sh.  After QEMU
+# exits the host compares each file with what the guest was told to write
+# (or, for a refused chip, with what it held), byte for byte.  Ends with
+# "N passed, N failed", as run.sh does.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+out=$top/selftests/out/arm
+root=$("$here/arm-setup.sh")
+krel=$(basename "$(ls -d "$root"/lib/modules/*-armmp)")
+kimg=$root/boot/vmlinuz-$krel
+dtbs=$root/usr/lib/linux-image-$krel
+hdr=$root/usr/src/linux-headers-$krel
+splat='BUG:|WARNING:|INFO:|Call Trace|Oops|Kernel panic|Unable to handle|Internal error'
+mkdir -p "$out"
+rm -f "$out/failures.txt"
+
+# Boots: NAME MACHINE DTB CONSOLE MODULES then one CHIP per chip select,
+# in -drive if=mtd order (the ast2600-evb: FMC CS0, then SPI1 CS0).
+# CHIP is DEV=MODEL:KIB:EXPECT[:REASON], REASON with _ for spaces.
+# Expectations today (biosflash's chip table has five parts; issue 16):
+# QEMU's w25q256 (EF4019, an SFDP with BFPT minor 0) is the W25Q256FV the
+# table knows; the others are refused, each with its reason.
+nosfdp=unknown_chip:_JEDEC_ID
+boots=(
+	"ast1 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
+		spi0.0=w25q256:32768:write
+		spi1.0=mx66u51235f:65536:refuse:${nosfdp}_c2253a_is_not_in_the_chip_table"
+	"ast2 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
+		spi0.0=mx25l25635f:32768:refuse:32768_KiB_chip_needs_4-byte_addresses,_but_neither_SFDP_nor_the_chip_table_names_a_way_to_send_them
+		spi1.0=is25lp064:8192:refuse:${nosfdp}_9d6017_is_not_in_the_chip_table"
+	"ast3 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
+		spi0.0=gd25q64:8192:refuse:${nosfdp}_c84017_is_not_in_the_chip_table
+		spi1.0=n25q128:16384:refuse:${nosfdp}_20ba18_is_not_in_the_chip_table"
+)
+
+# the module, cross-built W=1 in a private copy
+obj=$out/obj
+mkdir -p "$obj"
+rsync -a --delete --exclude .git --exclude selftests/out "$top/" "$obj/"
+make -s -C "$hdr" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- M="$obj" W=1 \
+	modules 2>&1 | tee "$out/build.log"
+if grep -q 'warning:' "$out/build.log"; then
+	echo "arm.sh: the armhf module build has warnings" >&2
+	exit 1
+fi
+
+# randimg SEED BYTES: seeded random bytes, so a failure can be reproduced
+randimg() {
+	python3 -c 'import random, sys
+sys.stdout.buffer.write(random.Random(sys.argv[1]).randbytes(int(sys.argv[2])))' "$1" "$2"
+}
+
+pass=0 fail=0
+host_row() {
+	if [ "$2" = ok ]; then
+		pass=$((pass + 1))
+		echo "arm.sh: ok $1" >&2
+	else
+		fail=$((fail + 1))
+		echo "arm.sh: not ok $1" >&2
+		echo "$1" >> "$out/failures.txt"
+	fi
+}
+
+for b in "${boots[@]}"; do
+	# shellcheck disable=SC2086 # the table's fields are words
+	set -- $b
+	name=$1 machine=$2 dtb=$3 console=$4 mods=$5
+	shift 5
+	rm -rf "${out:?}/$name"
+	mkdir -p "$out/$name"
+	spec=$out/$name/arm-spec
+	: > "$spec"
+	drives=() models=() news=() checks=()
+	n=0
+	for c in "$@"; do
+		dev=${c%%=*}
+		IFS=: read -r model kib expect reason <<< "${c#*=}"
+		n=$((n + 1))
+		img=$out/$name/$dev.img
+		new=$out/$name/new-$dev.img
+		randimg "$name-$dev-now" $((kib * 1024)) > "$img"
+		randimg "$name-$dev-new" $((kib * 1024)) > "$new"
+		cp "$img" "$img.orig"
+		echo "$dev $model $expect $kib $(sha256sum < "$img" | cut -d' ' -f1)" \
+			"$(sha256sum < "$new" | cut -d' ' -f1) ${reason//_/ }" >> "$spec"
+		drives+=(-drive "file=$img,format=raw,if=mtd")
+		models+=("$model")
+		[ "$expect" = write ] && news+=("$new")
+		checks+=("$dev $model $expect")
+	done
+	machine_args=$machine
+	if [ "$machine" = ast2600-evb ]; then
+		machine_args="$machine,fmc-model=${models[0]},spi-model=${models[1]}"
+	fi
+	initrd=$out/$name/initrd.cpio.gz
+	"$here/arm-initramfs.sh" "$initrd" "$root" "$obj" "$spec" ${news[@]+"${news[@]}"}
+	log=$out/$name/serial.log
+	echo "arm.sh: booting $machine_args ($krel) for suite 'arm-$name'" >&2
+	# vmalloc=768M: spi-aspeed-smc maps each controller's 256 MiB flash
+	# window; the armmp default (240 MiB) holds neither
+	set +e
+	timeout "${BF_VM_TIMEOUT:-1800}" qemu-system-arm -M "$machine_args" \
+		-nographic -no-reboot -kernel "$kimg" -dtb "$dtbs/$dtb" \
+		-initrd "$initrd" "${drives[@]}" \
+		-append "console=$console,115200 panic=-1 loglevel=4 vmalloc=768M bf.suite=arm-ast2600 bf.armmods=$mods" \
+		< /dev/null 2>&1 | tr -d '\r' > "$log"
+	set -e
+	grep -aE '^(  )?(not ok|# .*: [0-9]+ passed|BFRESULT)' "$log" >&2 || true
+	res=$(grep -a '^BFRESULT' "$log" | tail -n 1 || true)
+	if [ -z "$res" ]; then
+		host_row "$name: the guest gave no result (see $log)" fail
+	else
+		p=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
+		f=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
+		pass=$((pass + p)) fail=$((fail + f))
+		if [ "$f" != 0 ]; then
+			grep -a '^  not ok' "$log" | sed "s/^/$name: /" >> "$out/failures.txt"
+		fi
+	fi
+	if grep -anv '^  ' "$log" | grep -aE "$splat" > "$out/$name/splat"; then
+		host_row "$name: no kernel report in the guest log" fail
+		head -n 5 "$out/$name/splat" >&2
+	else
+		host_row "$name: no kernel report in the guest log" ok
+	fi
+	for c in "${checks[@]}"; do
+		read -r dev model expect <<< "$c"
+		img=$out/$name/$dev.img
+		if [ "$expect" = write ]; then
+			want=$out/$name/new-$dev.img
+		else
+			want=$img.orig
+		fi
+		if cmp -s "$img" "$want"; then
+			host_row "$name $model $dev: the host's file is $(basename "$want") byte for byte" ok
+		else
+			host_row "$name $model $dev: the host's file is $(basename "$want") byte for byte" fail
+			cmp "$img" "$want" | head -n 1 >&2 || true
+		fi
+	done
+	rm -f "$out/$name"/*.img "$out/$name"/*.orig "$initrd"
+done
+if [ -s "$out/failures.txt" ]; then
+	echo "arm.sh: what failed:" >&2
+	cat "$out/failures.txt" >&2
+fi
+[ "$pass" != 0 ] || fail=$((fail + 1))
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
