@@ -82,6 +82,7 @@ check: deps
 	bash scripts/dt-check.sh
 	bash scripts/install-test.sh
 	bash scripts/doc-check.sh
+	bash scripts/chips-crosscheck.sh
 	bash selftests/vm/run.sh all
 
 FRESH_TARGET ?= check

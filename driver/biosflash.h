@@ -13,6 +13,8 @@
 #include <linux/spi/spi-mem.h>
 #include <linux/types.h>
 
+#include "chipflags.h"
+
 #define BF_ID_LEN		3	/* manufacturer, type, capacity (9Fh) */
 #define BF_ERASE_TYPES		4	/* JESD216 BFPT DW8/DW9 */
 
@@ -70,24 +72,7 @@
 #define BF_OP_WRDPB		0xe1
 #define BF_OP_RDSPB		0xe2	/* Macronix solid protection bit */
 
-/*
- * Capability flags, set by the chip table (BF_F_*) and by SFDP: what the
- * chip can do, not what the driver chose to use.
- */
-#define BF_F_4B_READ		BIT(0)	/* 13h */
-#define BF_F_4B_FAST_READ	BIT(1)	/* 0Ch */
-#define BF_F_4B_PP		BIT(2)	/* 12h */
-#define BF_F_4B_ERASE		BIT(3)	/* 21h for 20h, DCh for D8h */
-#define BF_F_4B_ERASE_32K	BIT(4)	/* 5Ch for 52h (Macronix only) */
-#define BF_F_EN4B		BIT(5)	/* B7h enters, E9h exits 4-byte mode */
-#define BF_F_EN4B_WREN		BIT(6)	/* B7h needs WREN first */
-#define BF_F_EX4B_WREN		BIT(7)	/* E9h needs WREN first */
-#define BF_F_4B_ONLY		BIT(8)	/* always takes 4 address bytes */
-#define BF_F_SOFT_RESET		BIT(9)	/* 66h + 99h */
-#define BF_F_EAR		BIT(10)	/* C5h/C8h EAR, 0 at power-up */
-
-#define BF_F_4B_OPCODES		(BF_F_4B_READ | BF_F_4B_FAST_READ | \
-				 BF_F_4B_PP | BF_F_4B_ERASE)
+/* BF_F_* capability flags and BF_E_* erase commands: chipflags.h */
 
 /**
  * struct bf_optime - duration of one busy operation
@@ -258,12 +243,14 @@ struct gpio_desc;
 
 /**
  * struct bf_chip - chip table entry
- * @name: part name, lower case as in spi-nor
+ * @name: part name, lower case as in spi-nor; "a/b" when one entry covers
+ *	  parts that share the ID and that nothing read tells apart
  * @id: JEDEC ID (9Fh)
  * @vcc_min_mv: lowest supply voltage
  * @vcc_max_mv: highest supply voltage
  * @size: bytes
  * @flags: BF_F_* capabilities the datasheet guarantees
+ * @erase: BF_E_* erase commands used without SFDP (0: SFDP must name them)
  * @times: busy times, NULL for the conservative defaults
  * @fixup: called after SFDP parsing, e.g. to tell ID-sharing parts apart
  * @prot: block protection layout, NULL if not described
@@ -275,6 +262,7 @@ struct bf_chip {
 	u16 vcc_max_mv;
 	u64 size;
 	u32 flags;
+	u8 erase;
 	const struct bf_times *times;
 	void (*fixup)(struct bf_flash *flash);
 	const struct bf_prot_layout *prot;

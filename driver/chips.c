@@ -210,62 +210,80 @@ static void bf_w25q256_fixup(struct bf_flash *flash)
 }
 
 /*
- * Supply ranges and IDs: Documentation/chips.rst, "Chip IDs and supply
- * ranges" (W25Q256JV: DS-256JV p1; W25Q128JV: DS-128JV; W25Q256JW, the
- * Macronix and GigaDevice parts: the FR chip entries' voltage, the JW's
+ * SST26VF064B (SV-G, MC-SST26 Features): 4 KiB sectors, but 8, 32 and 64 KiB
+ * blocks under D8h, of a size that depends on the address: whatever SFDP
+ * lists, only the uniform 4 KiB erase (20h) is used.
+ */
+static void bf_sst26_fixup(struct bf_flash *flash)
+{
+	struct bf_params *p = &flash->params;
+	unsigned int i;
+
+	for (i = 0; i < BF_ERASE_TYPES; i++)
+		if (p->erase[i].size != SZ_4K)
+			memset(&p->erase[i], 0, sizeof(p->erase[i]));
+}
+
+/*
+ * SST25VF032B (SV-G; Linux 6.12 sst.c, SST_WRITE, sst_nor_write()): 02h
+ * programs one byte, there is no page buffer.  One byte per 02h is slow but
+ * correct; several bytes in one 02h would silently program only one.
+ */
+static void bf_sst25_fixup(struct bf_flash *flash)
+{
+	flash->params.page_size = 1;
+}
+
+/*
+ * SST25VF032B: one byte per program, so the typical time sets the polling
+ * interval; 10 us is the SST25 byte-program time as recalled (MEM,
+ * unverified).  The maxima stay the conservative defaults.
+ */
+static const struct bf_times bf_sst25_times = {
+	.pp		= { .typ_us = 10,	.max_us = 3000 },
+	.erase_4k	= { .typ_us = 100000,	.max_us = 400000 },
+	.erase_32k	= { .typ_us = 120000,	.max_us = 1600000 },
+	.erase_64k	= { .typ_us = 150000,	.max_us = 2000000 },
+	.wrsr		= { .typ_us = 10000,	.max_us = 15000 },
+};
+
+/*
+ * The entries are in chiptab.h, shared with the biosflash tool; the note
+ * (the last argument) is the tool's only.  Supply
+ * ranges and IDs of the first five parts: Documentation/chips.rst, "Chip IDs
+ * and supply ranges" (W25Q256JV: DS-256JV p1; W25Q128JV: DS-128JV; W25Q256JW,
+ * the Macronix and GigaDevice parts: the FR chip entries' voltage, the JW's
  * datasheet not read).  4-byte handling: Documentation/chips.rst, "4-byte
  * instructions" (Winbond 13h/0Ch/12h/21h/DCh, no 4-byte 32 KiB erase;
  * Macronix adds 5Ch, from its SFDP 4BAIT).
  * EAR (C5h/C8h, volatile, 0 at power-up and reset): DS-257FV §7.2,
- * §8.2.6-7, the Winbond 256 Mbit parts.
+ * §8.2.6-7, the Winbond 256 Mbit parts; set only where a datasheet names
+ * it, since the driver writes it as its power-cycle marker.
  * Soft reset 66h/99h: DS-257FV §8.2.53 for the Winbond W25Q family; for the
- * others no primary source was read, so SFDP DW16 decides.
+ * others SFDP DW16 decides.
  * GD25LB256E: no source read names its dedicated 4-byte opcodes, so they
  * come from its 4BAIT only.
  */
-static const struct bf_chip bf_chips[] = {
-	{
-		.name = "w25q256jw",
-		.id = { 0xef, 0x60, 0x19 },
-		.vcc_min_mv = 1700, .vcc_max_mv = 1950,
-		.size = SZ_32M,
-		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET |
-			 BF_F_EAR,
-		.prot = &bf_prot_w25q256,
-	}, {
-		.name = "w25q256jv",
-		.id = { 0xef, 0x40, 0x19 },
-		.vcc_min_mv = 2700, .vcc_max_mv = 3600,
-		.size = SZ_32M,
-		.flags = BF_F_4B_OPCODES | BF_F_EN4B | BF_F_SOFT_RESET |
-			 BF_F_EAR,
-		.fixup = bf_w25q256_fixup,
-		.prot = &bf_prot_w25q256,
-	}, {
-		.name = "w25q128jv",
-		.id = { 0xef, 0x40, 0x18 },
-		.vcc_min_mv = 2700, .vcc_max_mv = 3600,
-		.size = SZ_16M,
-		.flags = BF_F_SOFT_RESET,
-		.times = &bf_w25q128jv_times,
-		.prot = &bf_prot_w25q128jv,
-	}, {
-		/* also MX25U25643G/45G (FR flashchips.h), 73G (UF) */
-		.name = "mx25u25635f",
-		.id = { 0xc2, 0x25, 0x39 },
-		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
-		.size = SZ_32M,
-		.flags = BF_F_4B_OPCODES | BF_F_4B_ERASE_32K | BF_F_EN4B,
-		.prot = &bf_prot_mx25u256,
-	}, {
-		.name = "gd25lb256e",
-		.id = { 0xc8, 0x67, 0x19 },
-		.vcc_min_mv = 1650, .vcc_max_mv = 2000,
-		.size = SZ_32M,
-		.flags = BF_F_EN4B,
-		.prot = &bf_prot_gd25lb256e,
+#define BF_CHIP(_name, _id0, _id1, _id2, _size, _vmin, _vmax, _flags,	\
+		_erase, _times, _fixup, _prot, ...)			\
+	{								\
+		.name = _name,						\
+		.id = { _id0, _id1, _id2 },				\
+		.vcc_min_mv = _vmin,					\
+		.vcc_max_mv = _vmax,					\
+		.size = _size,						\
+		.flags = _flags,					\
+		.erase = _erase,					\
+		.times = _times,					\
+		.fixup = _fixup,					\
+		.prot = _prot,						\
 	},
+
+static const struct bf_chip bf_chips[] = {
+#include "chiptab.h"
 };
+
+#undef BF_CHIP
 
 /**
  * bf_chip_lookup() - find a chip table entry by JEDEC ID
@@ -294,9 +312,10 @@ static void bf_set_erase(struct bf_erase_type *e, u32 size, u8 opcode)
  * bf_params_init() - start the chip parameters from the chip table
  * @flash: the programmer, with @flash->chip set (or NULL)
  *
- * A table chip without SFDP gets the erase commands every part in the table
- * has (20h, 52h, D8h: DS-257FV §8, DS-128JV §8, the Macronix SFDP dump's
- * BFPT; for the GD25LB256E unverified); SFDP, parsed next, replaces them.
+ * A table chip without SFDP gets the erase commands its entry names
+ * (&bf_chip.erase: 20h, 52h, D8h for most: DS-257FV §8, DS-128JV §8, the
+ * Macronix SFDP dump's BFPT; each entry's source in chiptab.h); SFDP, parsed
+ * next, replaces them.
  */
 void bf_params_init(struct bf_flash *flash)
 {
@@ -310,9 +329,12 @@ void bf_params_init(struct bf_flash *flash)
 
 	p->size = chip->size;
 	p->flags = chip->flags;
-	bf_set_erase(&p->erase[0], SZ_4K, BF_OP_SE_4K);
-	bf_set_erase(&p->erase[1], SZ_32K, BF_OP_BE_32K);
-	bf_set_erase(&p->erase[2], SZ_64K, BF_OP_BE_64K);
+	if (chip->erase & BF_E_4K)
+		bf_set_erase(&p->erase[0], SZ_4K, BF_OP_SE_4K);
+	if (chip->erase & BF_E_32K)
+		bf_set_erase(&p->erase[1], SZ_32K, BF_OP_BE_32K);
+	if (chip->erase & BF_E_64K)
+		bf_set_erase(&p->erase[2], SZ_64K, BF_OP_BE_64K);
 }
 
 static u32 bf_scale_us(u32 us, u64 factor)

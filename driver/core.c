@@ -685,6 +685,11 @@ static void bf_log_chip(struct bf_flash *flash)
 			 kib, BF_ID_LEN, flash->id);
 		return;
 	}
+	if (!chip->vcc_max_mv) {
+		dev_info(flash->dev, "%s (%llu KiB, JEDEC %*phN, supply range unknown: check the datasheet)\n",
+			 flash->name, kib, BF_ID_LEN, flash->id);
+		return;
+	}
 	lo = chip->vcc_min_mv;
 	hi = chip->vcc_max_mv;
 	dev_info(flash->dev, "%s (%llu KiB, JEDEC %*phN, %u.%02u-%u.%02u V)\n",

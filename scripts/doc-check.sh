@@ -228,5 +228,17 @@ PY
 then
 	fail=1
 fi
+
+# The guide's chip table (Documentation/chip-table.rst, included by
+# recovery.rst) is what "biosflash chips --rst" prints from the driver's own
+# table (driver/chiptab.h): regenerated, it must not change.
+if "$tool/biosflash" chips --rst | cmp -s - Documentation/chip-table.rst; then
+	echo "doc-check: chip table: Documentation/chip-table.rst is 'biosflash chips --rst'"
+else
+	echo "doc-check: chip table: Documentation/chip-table.rst differs from 'biosflash chips --rst'" \
+		"(make tool && userspace/biosflash chips --rst > Documentation/chip-table.rst):"
+	"$tool/biosflash" chips --rst | diff Documentation/chip-table.rst - | head -n 10 || true
+	fail=1
+fi
 rm -rf "$tool"
 exit $fail

@@ -82,6 +82,7 @@ struct bf_opts {
 	unsigned int force;
 	unsigned int strip;
 	unsigned int dry_run;
+	int chips_fmt;		/* chips: 0 text, 'r' reST, 't' TSV */
 	__u32 regions;		/* write: only these FLREGs (bit n), 0: all */
 	__u32 keep;		/* write: these FLREGs as the chip holds them */
 };
@@ -209,6 +210,9 @@ const struct bf_region *bf_layout_find(const struct bf_layout *l,
 int bf_gbe_mac(const __u8 *img, const struct bf_layout *l, __u8 *mac);
 void bf_print_mac(const __u8 *m);
 void bf_versions(const char *who, const __u8 *img, size_t len);
+
+/* chips.c */
+int bf_cmd_chips(struct bf_opts *o);
 
 /* diff.c */
 int bf_cmd_diff(struct bf_opts *o);

@@ -35,6 +35,8 @@ static void bf_usage(FILE *f)
 	      "                            driver's log lines: one text to paste in a forum\n"
 	      "  unlock [DEV]              clear the chip's write protection\n"
 	      "  lock [DEV]                write-protect the whole chip\n"
+	      "  chips                     the parts the driver's chip table knows: ID, size,\n"
+	      "                            supply, 4-byte addressing, protection support\n"
 	      "  bind SPIDEV               hand SPI device SPIDEV (e.g. spi0.0) to biosflash\n"
 	      "  unbind SPIDEV             release it again\n"
 	      "\n"
@@ -54,6 +56,7 @@ static void bf_usage(FILE *f)
 	      "  -n, --reads N             backup: read the chip N times (default 2, at least 2)\n"
 	      "      --size SIZE           check: compare with a chip of SIZE bytes (K/M suffix)\n"
 	      "                            instead of a device\n"
+	      "      --rst, --tsv          chips: print a reST table, or tab-separated values\n"
 	      "  -h, --help                this help\n"
 	      "  -V, --version             the tool's and the loaded driver's versions\n"
 	      "\n"
@@ -74,6 +77,7 @@ static void bf_usage(FILE *f)
 	      "  biosflash write --keep gbe new.bin\n"
 	      "  biosflash diff new.bin\n"
 	      "  biosflash write --strip BOARD-ASUS-1234.CAP\n"
+	      "  biosflash chips | grep -i w25q256\n"
 	      "\n"
 	      "See biosflash(8).\n", f);
 }
@@ -114,6 +118,7 @@ static const struct bf_cmd bf_cmds[] = {
 	{ "backup", bf_cmd_backup, 1, 2, "fn" },
 	{ "unlock", bf_cmd_protect, 0, 1, "" },
 	{ "lock", bf_cmd_protect, 0, 1, "" },
+	{ "chips", bf_cmd_chips, 0, 0, "RT" },
 	{ "bind", bf_cmd_bind, 1, 1, "" },
 	{ "unbind", bf_cmd_unbind, 1, 1, "" },
 };
@@ -127,6 +132,8 @@ static const struct option bf_longopts[] = {
 	{ "region", required_argument, NULL, 'r' },
 	{ "keep", required_argument, NULL, 'k' },
 	{ "size", required_argument, NULL, 'S' },
+	{ "rst", no_argument, NULL, 'R' },
+	{ "tsv", no_argument, NULL, 'T' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -174,6 +181,8 @@ static int bf_option(struct bf_opts *o, const struct bf_cmd *c, int opt,
 		o->extract = arg;
 	else if (opt == 'd')
 		o->dry_run = 1;
+	else if (opt == 'R' || opt == 'T')
+		o->chips_fmt = opt == 'R' ? 'r' : 't';
 	else if (opt == 'r' && bf_region_list(arg, &o->regions))
 		return bf_usage_error("bad --region '%s': give names (bios,me) or numbers 0-15\n",
 				      arg);
