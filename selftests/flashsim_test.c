@@ -1649,4 +1649,258 @@ TEST_F(gd, four_byte_mode_and_13h)
 	EXPECT_EQ(0x5a, got[0]);
 }
 
+/*
+ * The profiles added for issue 16 item 6 (flashsim-profiles.c): one
+ * chip each, raw commands.  Expected values are the sources' facts named
+ * at each test (the surveys in Documentation/survey/, the real SFDP
+ * dumps of Project Cerberus), written here by hand.
+ */
+struct prof_id {
+	const char *model;
+	__u8 id[3];
+	int sfdp;		/* 1: "SFDP" signature, 0: 5Ah reads FFh */
+};
+
+static const struct prof_id prof_ids[] = {
+	{ "w25r256jw", { 0xef, 0x60, 0x19 }, 1 },
+	{ "w25q64fv", { 0xef, 0x40, 0x17 }, 0 },
+	{ "mx25l25635f", { 0xc2, 0x20, 0x19 }, 1 },
+	{ "mx25l25645g", { 0xc2, 0x20, 0x19 }, 1 },
+	{ "gd25q127c", { 0xc8, 0x40, 0x18 }, 1 },
+	{ "gd25q128c", { 0xc8, 0x40, 0x18 }, 1 },
+	{ "is25lp128", { 0x9d, 0x60, 0x18 }, 1 },
+	{ "mt25ql256", { 0x20, 0xba, 0x19 }, 1 },
+	{ "s25fl256s", { 0x01, 0x02, 0x19 }, 1 },
+	{ "sst26vf064b", { 0xbf, 0x26, 0x43 }, 1 },
+	{ "sst25vf032b", { 0xbf, 0x25, 0x4a }, 0 },
+};
+
+/* every new profile loads, answers its JEDEC ID and has SFDP or not */
+TEST(profiles_ids_and_sfdp)
+{
+	struct sim s = { .fd = -1 };
+	unsigned int i;
+	__u8 id[3], sig[4];
+
+	for (i = 0; i < ARRAY_SIZE(prof_ids); i++) {
+		sim_open(_metadata, &s, prof_ids[i].model);
+		ASSERT_EQ(0, rd(&s, 0x9f, 0, 0, 0, id, 3));
+		EXPECT_EQ(0, memcmp(id, prof_ids[i].id, 3))
+			TH_LOG("%s", prof_ids[i].model);
+		rd(&s, 0x5a, 3, 1, 0, sig, 4);
+		EXPECT_EQ(prof_ids[i].sfdp, !memcmp(sig, "SFDP", 4))
+			TH_LOG("%s", prof_ids[i].model);
+		sim_close(&s);
+		s.fd = -1;
+	}
+}
+
+/* SFDP revisions tell the C2 20 19 collision apart (Cerberus dumps) */
+TEST(mx25l256_sfdp_revision_tells_35f_from_45g)
+{
+	struct sim s = { .fd = -1 };
+	__u8 h[8];
+
+	sim_open(_metadata, &s, "mx25l25635f");
+	rd(&s, 0x5a, 3, 1, 0, h, 8);
+	EXPECT_EQ(0x00, h[4]);	/* minor 0: JESD216 1.0, 9-DWORD BFPT */
+	sim_close(&s);
+	sim_open(_metadata, &s, "mx25l25645g");
+	rd(&s, 0x5a, 3, 1, 0, h, 8);
+	EXPECT_EQ(0x06, h[4]);	/* JESD216B */
+	sim_close(&s);
+}
+
+/* FRM commit 2fdf7ef6: the W25R256JW has no 21h/DCh; the JW has */
+TEST(w25r256jw_has_no_4byte_erase)
+{
+	struct sim s = { .fd = -1 };
+	__u8 z = 0;
+
+	sim_open(_metadata, &s, "w25r256jw");
+	img_rw(&s, 1, 0x1000000, &z, 1);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x21, 4, 0x1000000, NULL, 0);
+	wait_idle(&s);
+	EXPECT_EQ(0x00, img_byte(&s, 0x1000000));
+	sim_close(&s);
+}
+
+/* DS-64FV 7.2.10: a one-byte 01h clears CMP, QE and SRP1; no 31h */
+TEST(w25q64fv_one_byte_01h_clears_qe_cmp)
+{
+	struct sim s = { .fd = -1 };
+	static const __u8 both[2] = { 0x00, 0x42 }, one[1] = { 0x00 };
+
+	sim_open(_metadata, &s, "w25q64fv");
+	wrsr(&s, both, 2);
+	EXPECT_EQ(0x42, rdsr(&s, 0x35) & 0x42);
+	wrsr(&s, one, 1);
+	EXPECT_EQ(0x00, rdsr(&s, 0x35) & 0x42);
+	sim_close(&s);
+}
+
+/* an OTP bit set by a status write is counted and stays (mx25u TB) */
+TEST(otp_write_is_counted_and_permanent)
+{
+	struct sim s = { .fd = -1 };
+	static const __u8 tb[2] = { 0x00, 0x08 }, none[2] = { 0x00, 0x00 };
+
+	sim_open(_metadata, &s, "mx25l25645g");
+	EXPECT_EQ(0, sim_stat(&s, "otp_writes"));
+	wrsr(&s, none, 2);
+	EXPECT_EQ(0, sim_stat(&s, "otp_writes"));
+	wrsr(&s, tb, 2);
+	EXPECT_EQ(1, sim_stat(&s, "otp_writes"));
+	wrsr(&s, none, 2);
+	EXPECT_EQ(1, sim_stat(&s, "otp_refused"));
+	ASSERT_EQ(0, sim_set(&s, "power_cycle", "1"));
+	EXPECT_EQ(0x08, rdsr(&s, 0x15) & 0x08);
+	sim_close(&s);
+}
+
+/* ISSI TBS (function register bit 1) is one-time (survey family note) */
+TEST(is25lp128_tbs_is_one_time)
+{
+	struct sim s = { .fd = -1 };
+	__u8 tx[2] = { 0x42, 0x02 };
+
+	sim_open(_metadata, &s, "is25lp128");
+	cmd(&s, 0x06);
+	xfer(&s, tx, NULL, 2);
+	wait_idle(&s);
+	EXPECT_EQ(0x02, rdsr(&s, 0x48) & 0x02);
+	tx[1] = 0;
+	cmd(&s, 0x06);
+	xfer(&s, tx, NULL, 2);
+	wait_idle(&s);
+	EXPECT_EQ(0x02, rdsr(&s, 0x48) & 0x02);
+	EXPECT_EQ(1, sim_stat(&s, "otp_writes"));
+	sim_close(&s);
+}
+
+/*
+ * MU-MT25QL256 Table 3: BP3 is SR bit 6, TB bit 5; BP = 0001b protects
+ * the top 64 KiB; a refused program sets FSR bit 1 and keeps WEL
+ * (page 66); E5h locks a sector though BP = 0; B7h needs WREN.
+ */
+TEST(mt25ql256_bp3_fsr_and_lock_register)
+{
+	struct sim s = { .fd = -1 };
+	static const __u8 bp0[1] = { 0x04 }, bp3[1] = { 0x40 }, none[1] = { 0 };
+	__u8 v = 0x00, lock = 1;
+
+	sim_open(_metadata, &s, "mt25ql256");
+	wrsr(&s, bp0, 1);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x12, 4, 0x1ff0000, &v, 1);
+	wait_idle(&s);
+	EXPECT_EQ(0xff, img_byte(&s, 0x1ff0000));
+	EXPECT_EQ(0x02, rdsr(&s, 0x70) & 0x02);
+	EXPECT_EQ(0x02, rdsr(&s, 0x05) & 0x02);
+	cmd(&s, 0x50);
+	EXPECT_EQ(0x80, rdsr(&s, 0x70));
+	/* BP3 alone: 64 KiB << 7 = 8 MiB at the top */
+	wrsr(&s, bp3, 1);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x12, 4, 0x1800000, &v, 1);
+	wait_idle(&s);
+	EXPECT_EQ(0xff, img_byte(&s, 0x1800000));
+	wrsr(&s, none, 1);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0xe5, 3, 0x10000, &lock, 1);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x02, 3, 0x10000, &v, 1);
+	wait_idle(&s);
+	EXPECT_EQ(0xff, img_byte(&s, 0x10000));
+	cmd(&s, 0x04);	/* the refused program left WEL set */
+	cmd(&s, 0xb7);
+	EXPECT_EQ(0, rdsr(&s, 0x70) & 0x01) TH_LOG("B7h without WREN");
+	cmd(&s, 0x06);
+	cmd(&s, 0xb7);
+	EXPECT_EQ(1, rdsr(&s, 0x70) & 0x01);
+	/* 35h is ENTER QUAD: the chip is then deaf on one line */
+	cmd(&s, 0x35);
+	EXPECT_EQ(0xff, rdsr(&s, 0x05));
+	ASSERT_EQ(0, sim_set(&s, "power_cycle", "1"));
+	EXPECT_EQ(0x00, rdsr(&s, 0x05));
+	sim_close(&s);
+}
+
+/* SP-KBA: CR1[5:2] are OTP; clearing one fails and sets P_ERR (SR1[6]) */
+TEST(s25fl256s_tbprot_otp_sets_p_err)
+{
+	struct sim s = { .fd = -1 };
+	static const __u8 tbprot[2] = { 0x00, 0x20 }, none[2] = { 0x00, 0x00 };
+
+	sim_open(_metadata, &s, "s25fl256s");
+	wrsr(&s, tbprot, 2);
+	EXPECT_EQ(0x20, rdsr(&s, 0x35) & 0x20);
+	EXPECT_EQ(1, sim_stat(&s, "otp_writes"));
+	wrsr(&s, none, 2);
+	EXPECT_EQ(0x20, rdsr(&s, 0x35) & 0x20);
+	EXPECT_EQ(0x40, rdsr(&s, 0x05) & 0x40);
+	cmd(&s, 0x30);
+	EXPECT_EQ(0x00, rdsr(&s, 0x05) & 0x40);
+	sim_close(&s);
+}
+
+/* SST26: write-protected at power-up; 98h after WREN unlocks all */
+TEST(sst26vf064b_locked_until_global_unlock)
+{
+	struct sim s = { .fd = -1 };
+	__u8 v = 0x00, bpr[18];
+
+	sim_open(_metadata, &s, "sst26vf064b");
+	rd(&s, 0x72, 0, 0, 0, bpr, 18);
+	EXPECT_EQ(0x55, bpr[0]);	/* write locks of the top 8 KiB blocks */
+	EXPECT_EQ(0xff, bpr[17]);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x02, 3, 0x100000, &v, 1);
+	wait_idle(&s);
+	EXPECT_EQ(0xff, img_byte(&s, 0x100000));
+	cmd(&s, 0x06);
+	cmd(&s, 0x98);
+	rd(&s, 0x72, 0, 0, 0, bpr, 18);
+	EXPECT_EQ(0x00, bpr[17]);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x02, 3, 0x100000, &v, 1);
+	wait_idle(&s);
+	EXPECT_EQ(0x00, img_byte(&s, 0x100000));
+	ASSERT_EQ(0, sim_set(&s, "power_cycle", "1"));
+	rd(&s, 0x72, 0, 0, 0, bpr, 18);
+	EXPECT_EQ(0xff, bpr[17]);
+	sim_close(&s);
+}
+
+/* SST25: 02h programs one byte; ADh AAI programs words until 04h */
+TEST(sst25vf032b_byte_program_and_aai)
+{
+	struct sim s = { .fd = -1 };
+	static const __u8 unprot[1] = { 0x00 };
+	__u8 page[4] = { 0x11, 0x22, 0x33, 0x44 }, w[2] = { 0x55, 0x66 };
+
+	sim_open(_metadata, &s, "sst25vf032b");
+	EXPECT_EQ(0x1c, rdsr(&s, 0x05) & 0x3c);	/* protected at power-up */
+	wrsr(&s, unprot, 1);
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0x02, 3, 0x1000, page, 4);
+	wait_idle(&s);
+	EXPECT_EQ(0x11, img_byte(&s, 0x1000));
+	EXPECT_EQ(0xff, img_byte(&s, 0x1001));
+	cmd(&s, 0x06);
+	addr_cmd(&s, 0xad, 3, 0x2000, w, 2);
+	wait_idle(&s);
+	EXPECT_EQ(0x40, rdsr(&s, 0x05) & 0x40);	/* AAI */
+	xfer(&s, (const __u8[]){ 0xad, 0x77, 0x88 }, NULL, 3);
+	wait_idle(&s);
+	cmd(&s, 0x04);
+	EXPECT_EQ(0x00, rdsr(&s, 0x05) & 0x42);
+	EXPECT_EQ(0x55, img_byte(&s, 0x2000));
+	EXPECT_EQ(0x66, img_byte(&s, 0x2001));
+	EXPECT_EQ(0x77, img_byte(&s, 0x2002));
+	EXPECT_EQ(0x88, img_byte(&s, 0x2003));
+	sim_close(&s);
+}
+
 TEST_HARNESS_MAIN

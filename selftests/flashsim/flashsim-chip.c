@@ -53,7 +53,9 @@ static void fs_settle(struct flashsim_chip *chip)
 	    ktime_before(ktime_get(), chip->busy_until))
 		return;
 	if (chip->busy != FS_BUSY_SUSPEND) {
-		chip->wel = false;
+		/* SST25 AAI: WEL stays set until WRDI ends the sequence */
+		if (!chip->aai)
+			chip->wel = false;
 		fs_undo_free(&chip->undo);
 	}
 	chip->busy = FS_BUSY_NONE;
@@ -256,8 +258,10 @@ static void fs_power_on(struct flashsim_chip *chip, bool keep_srl)
 	chip->sus_busy = FS_BUSY_NONE;
 	/* nothing is left to end: no status read is owed */
 	chip->op_unseen = false;
+	chip->quad_proto = false;
+	chip->aai = false;
 	flashsim_chip_forget(chip);
-	flashsim_lock_all(chip, true);
+	flashsim_locks_power_on(chip);
 	/* A chip powered up with CS# low waits for CS# to rise */
 	if (chip->selected)
 		chip->cmd.phase = FS_PH_IGNORE;
@@ -485,6 +489,24 @@ static void fs_begin(struct flashsim_chip *chip, u8 opcode,
 	cmd->vsr_en_before = chip->vsr_en;
 	chip->rst_en = false;
 	chip->vsr_en = false;
+	/*
+	 * Micron after 35h (MU-N25Q256 Table 18: ENTER QUAD): commands come
+	 * on four lines; the model takes only F5h (exit) there and garbles
+	 * everything else until F5h or a power cycle.
+	 */
+	if (chip->quad_proto) {
+		if (lines == 4 && opcode == 0xf5)
+			chip->quad_proto = false;
+		fs_garble(chip);
+		return;
+	}
+	/* SST25 AAI mode: ADh continues without an address (MC-SST25) */
+	if (chip->aai && opcode == 0xad)
+		op = &flashsim_sst25_aai_next;
+	else if (chip->aai && op && !(op->flags & FS_OP_POLL) &&
+		 opcode != 0x04)
+		op = NULL;
+	cmd->op = op;
 	/* SPI mode: the instruction is on IO0 only (no QPI on -IQ parts) */
 	if (lines != 1 || !op || fs_rejected(chip, op, busy)) {
 		fs_garble(chip);
@@ -946,6 +968,7 @@ int flashsim_chip_swap(struct flashsim_chip *chip,
 	memset(chip->optab, 0, sizeof(chip->optab));
 	fs_build_optab(chip);
 	chip->qe_free = false;
+	chip->srp1_otp_seen = false;
 	fs_nv_defaults(chip);
 	memset(&chip->cmd, 0, sizeof(chip->cmd));
 	fs_power_on(chip, false);

@@ -614,6 +614,8 @@ static int fs_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "faults %llu\npower_cycles %llu\ntorn_ops %llu\n",
 		   s->faults, s->power_cycles, s->torn_ops);
 	seq_printf(m, "reads_above_fr %llu\n", s->reads_above_fr);
+	seq_printf(m, "otp_writes %llu\notp_refused %llu\n", s->otp_writes,
+		   s->otp_refused);
 	for (i = 0; i < ARRAY_SIZE(s->op); i++)
 		if (s->op[i])
 			seq_printf(m, "op_%02x %llu\n", i, s->op[i]);

@@ -102,6 +102,250 @@ static const u8 flashsim_mx25u256_sfdp[] = {
 static_assert(sizeof(flashsim_mx25u256_sfdp) == 0x120);
 
 /*
+ * SFDP of C2 20 19, MX25L25635F: the header and BFPT are a REAL DUMP
+ * (Microsoft Project Cerberus, core/testing/flash/spi_flash_sfdp_testing.c,
+ * SFDP_HEADER/PARAMS_MX25L25635F).  JESD216 rev 1.0: the BFPT ends at DWORD
+ * 9, so it names neither a 4-byte entry method nor 4-byte opcodes.  The
+ * Macronix table's contents are not in that dump: built, assumption.
+ */
+static const u8 flashsim_mx25l25635f_sfdp[] = {
+	/* SFDP 1.0, BFPT 1.0 (9 DWORDs) at 0x30, Macronix table at 0x60: real */
+	0x53, 0x46, 0x44, 0x50, 0x00, 0x01, 0x01, 0xff,
+	0x00, 0x00, 0x01, 0x09, 0x30, 0x00, 0x00, 0xff,
+	0xc2, 0x00, 0x01, 0x04, 0x60, 0x00, 0x00, 0xff,
+	[0x18 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..9: real (DW1 0xfff320e5: 3- or 4-byte addresses) */
+	0xe5, 0x20, 0xf3, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x04, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x44, 0xeb, 0x0c, 0x20, 0x0f, 0x52,
+	0x10, 0xd8, 0x00, 0xff,
+	[0x54 ... 0x5f] = 0xff,
+	/* Macronix table: BUILT (U dump's with 3.6/2.7 V), assumption */
+	0x00, 0x36, 0x00, 0x27, 0x9d, 0xf9, 0xc0, 0x64,
+	0x85, 0xcb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
+static_assert(sizeof(flashsim_mx25l25635f_sfdp) == 0x70);
+
+/*
+ * SFDP of C2 20 19, MX25L25645G: header and BFPT a REAL DUMP (Project
+ * Cerberus spi_flash_sfdp_testing.c, SFDP_HEADER/PARAMS_MX25L25645G):
+ * JESD216B (rev 1.6), 16 DWORDs; DW16 0x85f950f0 names B7h, EAR and the
+ * dedicated 4-byte set.  The 4BAIT and Macronix tables are not in that
+ * dump: taken from the C2 25 39 dump (same family), assumption.
+ */
+static const u8 flashsim_mx25l25645g_sfdp[] = {
+	/* SFDP 1.6: BFPT at 0x30, Macronix table at 0x110, 4BAIT at 0xc0: real */
+	0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x02, 0xff,
+	0x00, 0x06, 0x01, 0x10, 0x30, 0x00, 0x00, 0xff,
+	0xc2, 0x00, 0x01, 0x04, 0x10, 0x01, 0x00, 0xff,
+	0x84, 0x00, 0x01, 0x02, 0xc0, 0x00, 0x00, 0xff,
+	[0x20 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..16: real */
+	0xe5, 0x20, 0xfb, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x04, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x44, 0xeb, 0x0c, 0x20, 0x0f, 0x52,
+	0x10, 0xd8, 0x00, 0xff, 0xd6, 0x59, 0xdd, 0x00,
+	0x82, 0x9f, 0x03, 0xdb, 0x44, 0x03, 0x67, 0x38,
+	0x30, 0xb0, 0x30, 0xb0, 0xf7, 0xbd, 0xd5, 0x5c,
+	0x4a, 0x9e, 0x29, 0xff, 0xf0, 0x50, 0xf9, 0x85,
+	[0x70 ... 0xbf] = 0xff,
+	/* 4BAIT: BUILT (the C2 25 39 dump's: 21h 5Ch DCh), assumption */
+	0x7f, 0x8f, 0xff, 0xff, 0x21, 0x5c, 0xdc, 0xff,
+	[0xc8 ... 0x10f] = 0xff,
+	/* Macronix table: BUILT, assumption */
+	0x00, 0x36, 0x00, 0x27, 0x9d, 0xf9, 0xc0, 0x64,
+	0x85, 0xcb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
+static_assert(sizeof(flashsim_mx25l25645g_sfdp) == 0x120);
+
+/*
+ * SFDP of 20 BA 19, MT25QL256ABA: header and BFPT a REAL DUMP (Project
+ * Cerberus spi_flash_sfdp_testing.c, SFDP_HEADER/PARAMS_MT25Q256ABA):
+ * JESD216B, erase types 4 KiB 20h, 64 KiB D8h, 32 KiB 52h (DW8/9), dummy
+ * clocks EBh 10, others 8 (DW3/4), suspend 75h/7Ah (DW13).  The 4BAIT
+ * contents are not in the dump: built from the opcode table, assumption.
+ */
+static const u8 flashsim_mt25ql256_sfdp[] = {
+	/* SFDP 1.6: BFPT at 0x30, 4BAIT at 0x80: real */
+	0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x01, 0xff,
+	0x00, 0x06, 0x01, 0x10, 0x30, 0x00, 0x00, 0xff,
+	0x84, 0x00, 0x01, 0x02, 0x80, 0x00, 0x00, 0xff,
+	[0x18 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..16: real */
+	0xe5, 0x20, 0xfb, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x29, 0xeb, 0x27, 0x6b, 0x27, 0x3b, 0x27, 0xbb,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x27, 0xbb,
+	0xff, 0xff, 0x29, 0xeb, 0x0c, 0x20, 0x10, 0xd8,
+	0x0f, 0x52, 0x00, 0x00, 0x24, 0x4a, 0x99, 0x00,
+	0x8b, 0x8e, 0x03, 0xd4, 0xac, 0x01, 0x27, 0x38,
+	0x7a, 0x75, 0x7a, 0x75, 0xfb, 0xbd, 0xd5, 0x5c,
+	0x4a, 0x0f, 0x82, 0xff, 0x81, 0xbd, 0x3d, 0x36,
+	[0x70 ... 0x7f] = 0xff,
+	/* 4BAIT: BUILT: 13h 0Ch 3Ch BCh 6Ch ECh 12h 34h; 21h DCh 5Ch */
+	0xff, 0x0e, 0xf0, 0xff, 0x21, 0xdc, 0x5c, 0xff,
+};
+
+static_assert(sizeof(flashsim_mt25ql256_sfdp) == 0x88);
+
+/*
+ * SFDP of BF 26 43, SST26VF064B: header and BFPT a REAL DUMP (Project
+ * Cerberus spi_flash_sfdp_testing.c, SFDP_HEADER/PARAMS_SST26VF064B).  The
+ * sector map (ID FF81h) and the Microchip table (ID 01BFh) are not in the
+ * dump: the map is built from the MC-SST26 block list (one configuration,
+ * 5 regions: 32K of 4K+8K, 32K of 4K+32K, 126 x 64K, 32K, 32K), the
+ * vendor table left erased; both assumptions.
+ */
+static const u8 flashsim_sst26vf064b_sfdp[] = {
+	/* SFDP 1.6: BFPT at 0x30, sector map at 0x100, Microchip table at 0x200: real */
+	0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x02, 0xff,
+	0x00, 0x06, 0x01, 0x10, 0x30, 0x00, 0x00, 0xff,
+	0x81, 0x00, 0x01, 0x06, 0x00, 0x01, 0x00, 0xff,
+	0xbf, 0x00, 0x01, 0x18, 0x00, 0x02, 0x00, 0x01,
+	[0x20 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..16: real (4K 20h; 8K, 32K, 64K all D8h) */
+	0xfd, 0x20, 0xf1, 0xff, 0xff, 0xff, 0xff, 0x03,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x80, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x44, 0x0b, 0x0c, 0x20, 0x0d, 0xd8,
+	0x0f, 0xd8, 0x10, 0xd8, 0x20, 0x91, 0x48, 0x24,
+	0x80, 0x6f, 0x1d, 0x81, 0xed, 0x0f, 0x77, 0x38,
+	0x30, 0xb0, 0x30, 0xb0, 0xf7, 0xff, 0xff, 0xff,
+	0x29, 0xc2, 0x5c, 0xff, 0xf0, 0x30, 0xc0, 0x80,
+	[0x70 ... 0xff] = 0xff,
+	/* Sector map: BUILT from the block layout, assumption */
+	0x03, 0x00, 0x04, 0x00, 0x03, 0x7f, 0x00, 0x00,
+	0x05, 0x7f, 0x00, 0x00, 0x09, 0xff, 0x7d, 0x00,
+	0x05, 0x7f, 0x00, 0x00, 0x03, 0x7f, 0x00, 0x00,
+	[0x118 ... 0x1ff] = 0xff,
+	/* Microchip table: contents unknown, FFh */
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
+static_assert(sizeof(flashsim_sst26vf064b_sfdp) == 0x260);
+
+/*
+ * SFDP of C8 40 18 (GD25Q127C, GD25Q128C): BUILT from the instruction
+ * table, not a dump (GD-Q128C contents 7.38 only says 5Ah exists; UF
+ * comments "SFDP 1.0" for GD25Q127C): JESD216 rev 1.0, 3-byte only, 4
+ * KiB 20h, 32 KiB 52h, 64 KiB D8h, 1-1-2 3Bh, 1-2-2 BBh, 1-1-4 6Bh, 1-4-4
+ * EBh with the W25Q dummy clocks (assumption).  Both dies get the same
+ * table: no source says how they differ.
+ */
+static const u8 flashsim_gd25q128_sfdp[] = {
+	/* SFDP 1.0, one header: BFPT 1.0 at 0x30 */
+	0x53, 0x46, 0x44, 0x50, 0x00, 0x01, 0x00, 0xff,
+	0x00, 0x00, 0x01, 0x09, 0x30, 0x00, 0x00, 0xff,
+	[0x10 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..9: BUILT */
+	0xe5, 0x20, 0xf1, 0xff, 0xff, 0xff, 0xff, 0x07,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x42, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x00, 0xff, 0x0c, 0x20, 0x0f, 0x52,
+	0x10, 0xd8, 0x00, 0xff,
+};
+
+static_assert(sizeof(flashsim_gd25q128_sfdp) == 0x54);
+
+/*
+ * SFDP of 9D 60 18, IS25LP128: BUILT, not a dump (DS-IS128-064 FEATURES:
+ * "Supports Serial Flash Discoverable Parameters"; UF calls it SFDP 1.5):
+ * a JESD216 1.0 BFPT from the instruction set in flashsim-ops.c, 3-byte
+ * only; the real table's revision and values are unknown (assumption).
+ */
+static const u8 flashsim_is25lp128_sfdp[] = {
+	/* SFDP 1.0, one header: BFPT 1.0 at 0x30 */
+	0x53, 0x46, 0x44, 0x50, 0x00, 0x01, 0x00, 0xff,
+	0x00, 0x00, 0x01, 0x09, 0x30, 0x00, 0x00, 0xff,
+	[0x10 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..9: BUILT */
+	0xe5, 0x20, 0xf1, 0xff, 0xff, 0xff, 0xff, 0x07,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x04, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x00, 0xff, 0x0c, 0x20, 0x0f, 0x52,
+	0x10, 0xd8, 0x00, 0xff,
+};
+
+static_assert(sizeof(flashsim_is25lp128_sfdp) == 0x54);
+
+/*
+ * SFDP of 01 02 19, S25FL256S: BUILT, not a dump: a JESD216 1.0 BFPT
+ * from the FL-S command set (flashsim-ops.c), 3- or 4-byte addresses,
+ * erase types 4 KiB 20h and 64 KiB D8h only (assumption).
+ */
+static const u8 flashsim_s25fl256s_sfdp[] = {
+	/* SFDP 1.0, one header: BFPT 1.0 at 0x30 */
+	0x53, 0x46, 0x44, 0x50, 0x00, 0x01, 0x00, 0xff,
+	0x00, 0x00, 0x01, 0x09, 0x30, 0x00, 0x00, 0xff,
+	[0x10 ... 0x2f] = 0xff,
+	/* BFPT DWORD 1..9: BUILT */
+	0xe5, 0x20, 0xf3, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x80, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff,
+	0xff, 0xff, 0x00, 0xff, 0x0c, 0x20, 0x10, 0xd8,
+	0x00, 0xff, 0x00, 0xff,
+};
+
+static_assert(sizeof(flashsim_s25fl256s_sfdp) == 0x54);
+
+/*
+ * SFDP of EF 60 19 as a W25R256JW: SYNTHESIZED.  The W25Q256JW table
+ * above with two changes for what the survey (winbond-xmc-zbit.rst,
+ * W25R256JW) gives as the only differences: the 4BAIT offers no 4-byte
+ * erase (FRM commit 2fdf7ef6: no 21h/DCh), and a third parameter header
+ * (ID FF03h, the JESD260 RPMC table FRM's sfdp.c parses) points to a
+ * two-DWORD RPMC table.  Its values (OP1 9Bh, OP2 96h, four 32-bit
+ * counters) are assumptions: no W25R256JW datasheet or dump was read.
+ */
+static const u8 flashsim_w25r256jw_sfdp[] = {
+	/* SFDP 1.6, 3 headers: BFPT 0x80, 4BAIT 0xd0, RPMC (ID FF03h) 0xe0 */
+	0x53, 0x46, 0x44, 0x50, 0x06, 0x01, 0x02, 0xff,
+	0x00, 0x06, 0x01, 0x10, 0x80, 0x00, 0x00, 0xff,
+	0x84, 0x00, 0x01, 0x02, 0xd0, 0x00, 0x00, 0xff,
+	0x03, 0x00, 0x01, 0x02, 0xe0, 0x00, 0x00, 0xff,
+	[0x20 ... 0x7f] = 0xff,
+	/* BFPT DWORD 1..16: the W25Q256JW profile's (synthesized) */
+	0xe5, 0x20, 0xfb, 0xff, 0xff, 0xff, 0xff, 0x0f,
+	0x44, 0xeb, 0x08, 0x6b, 0x08, 0x3b, 0x42, 0xbb,
+	0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00,
+	0xff, 0xff, 0x40, 0xeb, 0x0c, 0x20, 0x0f, 0x52,
+	0x10, 0xd8, 0x00, 0x00, 0x36, 0x52, 0xb5, 0x00,
+	0x82, 0xea, 0x14, 0xe2, 0xe9, 0x63, 0x76, 0x33,
+	0x7a, 0x75, 0x7a, 0x75, 0xf7, 0xbd, 0xd5, 0x5c,
+	0x19, 0xf7, 0x5d, 0xff, 0xe9, 0x70, 0xf9, 0xa5,
+	[0xc0 ... 0xcf] = 0xff,
+	/* 4BAIT: 4-byte reads and 12h/34h, no 4-byte erase (FRM) */
+	0xff, 0x00, 0xf0, 0xff, 0xff, 0xff, 0xff, 0xff,
+	[0xd8 ... 0xdf] = 0xff,
+	/* RPMC table: BUILT, values assumed (JESD260 not read) */
+	0x10, 0x03, 0x9b, 0x96, 0x00, 0xff, 0xff, 0xff,
+};
+
+static_assert(sizeof(flashsim_w25r256jw_sfdp) == 0xe8);
+
+/* MU-N25Q256 Table 21: byte 4 = 10h (length), extended ID (LX: 44 00) */
+static const u8 flashsim_mt25ql256_id_ext[] = {
+	0x10, 0x44, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* SP-FLS Table 10.2: 4Dh ID-CFI length, 01h 64 KiB sectors, 80h FL-S */
+static const u8 flashsim_s25fl256s_id_ext[] = { 0x4d, 0x01, 0x80 };
+
+/*
  * W25Q256JV/JW status registers (DS-257FV Fig 4a/4c, §7.1; DS-256JV p33; FR
  * flashchips/winbond.c reg_bits; RTL):
  * SR1 SRP7 TB6 BP3..0[5:2] WEL1 BUSY0; SR2 SUS7 CMP6 LB3..1[5:3] QE1 SRL0;
@@ -125,6 +369,8 @@ static const struct flashsim_sr_map flashsim_w25q256_sr = {
 	.writable = { 0xfc, 0x79, 0x66 },
 	/* DS-256JV p33: "SRL and LB3..1 cannot be changed from 1 to 0" */
 	.sticky = { 0x00, 0x39, 0x00 },
+	/* DS-256JV 8.2.5: "LB[3:1] are non-volatile OTP bits" (counted) */
+	.otp = { 0x00, 0x38, 0x00 },
 	/* DS-128JV SRL table: "a power-down/power-up cycle" clears SRL */
 	.vol_only = { 0x00, 0x01, 0x00 },
 	/* DS-257FV §7.1, Fig 4c: ADP is non-volatile only (06h + 11h) */
@@ -152,6 +398,7 @@ static const struct flashsim_sr_map flashsim_w25q128_sr = {
 	.lb = FS_FIELD(2, 3, 3),
 	.writable = { 0xfc, 0x79, 0xe4 },
 	.sticky = { 0x00, 0x39, 0x00 },
+	.otp = { 0x00, 0x38, 0x00 },
 	.vol_only = { 0x00, 0x01, 0x00 },
 	.fixed1 = { 0x00, 0x02, 0x00 },
 };
@@ -178,6 +425,7 @@ static const struct flashsim_sr_map flashsim_mx25u256_sr = {
 	.bp = FS_FIELD(1, 2, 4),
 	.writable = { 0xfc, 0x08, 0x82 },
 	.sticky = { 0x00, 0x08, 0x82 },
+	.otp = { 0x00, 0x08, 0x82 },
 };
 
 /*
@@ -199,6 +447,161 @@ static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
 };
 
 /*
+ * W25Q64FV (DS-64FV 7.1, Figures 4a/4b; survey winbond-xmc-zbit.rst):
+ * SR1 SRP0 7, SEC 6, TB 5, BP2..0 [4:2]; SR2 SUS 7, CMP 6, LB3..1 [5:3]
+ * (OTP), QE 1, SRP1 0.  No SR3, no WPS.  SRP1 is non-volatile here (the
+ * srl slot; FS_F_SRP1_OTP gives it its FV meaning).
+ */
+static const struct flashsim_sr_map flashsim_w25q64fv_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.sus = FS_BIT(2, 7),
+	.srp = FS_BIT(1, 7),
+	.srl = FS_BIT(2, 0),
+	.sec = FS_BIT(1, 6),
+	.tb = FS_BIT(1, 5),
+	.cmp = FS_BIT(2, 6),
+	.qe = FS_BIT(2, 1),
+	.bp = FS_FIELD(1, 2, 3),
+	.lb = FS_FIELD(2, 3, 3),
+	.writable = { 0xfc, 0x7b, 0x00 },
+	.sticky = { 0x00, 0x38, 0x00 },
+	.otp = { 0x00, 0x38, 0x00 },
+};
+
+/*
+ * GD25Q127C/GD25Q128C: the survey's FRM reg_bits (SRP0 SR1.7, SEC 6, TB 5,
+ * BP2..0 4:2, SRP1 SR2.0, CMP SR2.6) and UF (QE SR2.1, LB1..3 SR2.3..5,
+ * SR3 DRV 6:5, HOLD/RST 7); all unverified.  SRP1 taken as the W25Q SRL
+ * (volatile lock-down: assumption).  LB are OTP.
+ */
+static const struct flashsim_sr_map flashsim_gd25q128_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.sus = FS_BIT(2, 7),
+	.srp = FS_BIT(1, 7),
+	.srl = FS_BIT(2, 0),
+	.sec = FS_BIT(1, 6),
+	.tb = FS_BIT(1, 5),
+	.cmp = FS_BIT(2, 6),
+	.qe = FS_BIT(2, 1),
+	.bp = FS_FIELD(1, 2, 3),
+	.lb = FS_FIELD(2, 3, 3),
+	.writable = { 0xfc, 0x7b, 0xe0 },
+	.sticky = { 0x00, 0x39, 0x00 },
+	.vol_only = { 0x00, 0x01, 0x00 },
+	.otp = { 0x00, 0x38, 0x00 },
+};
+
+/*
+ * Macronix MX25L25635F/45G: as the MX25U256 map (the survey: "Bit positions
+ * as MX25L12835F according to UF (CR TB OTP, WPSEL OTP)"), with TB, WPSEL
+ * and LDSO counted as one-time.
+ */
+static const struct flashsim_sr_map flashsim_mx25l256_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.qe = FS_BIT(1, 6),
+	.tb = FS_BIT(2, 3),
+	.ads = FS_BIT(2, 5),
+	.wps = FS_BIT(3, 7),
+	.bp = FS_FIELD(1, 2, 4),
+	.writable = { 0xfc, 0x08, 0x82 },
+	.sticky = { 0x00, 0x08, 0x82 },
+	.otp = { 0x00, 0x08, 0x82 },
+};
+
+/*
+ * ISSI IS25LP128 (survey "ISSI" family note, UF vendor-issi.c; no ISSI
+ * register page read): SR SRWD 7, QE 6, BP3..0 [5:2], WEL, WIP; function
+ * register (slot 2, 48h/42h) IRL3..0 [7:4] and TBS 1, one-time (the
+ * survey: "Treat TBS and IRL0..3 as one-time until a datasheet says
+ * otherwise"), PSUS 3 / ESUS 2 read-only (not modelled, read 0).
+ */
+static const struct flashsim_sr_map flashsim_is25lp_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.qe = FS_BIT(1, 6),
+	.tb = FS_BIT(2, 1),
+	.bp = FS_FIELD(1, 2, 4),
+	.writable = { 0xfc, 0xf2, 0x00 },
+	.sticky = { 0x00, 0xf2, 0x00 },
+	.otp = { 0x00, 0xf2, 0x00 },
+};
+
+/*
+ * Micron MT25QL256 status register (MU-MT25QL256 Rev. K Table 3, read by
+ * the survey): bit 7 status register write enable/disable (with W#), 6
+ * BP3, 5 TB (0 = top), 4:2 BP2..0, 1 WEL, 0 WIP, all non-volatile.  Slot 2
+ * is the flag status register (70h, flashsim-ops.c), no writable bits.
+ */
+static const struct flashsim_sr_map flashsim_mt25q_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.tb = FS_BIT(1, 5),
+	.bp = FS_FIELD(1, 2, 3),
+	.bp3 = FS_BIT(1, 6),
+	.writable = { 0xfc, 0x00, 0x00 },
+};
+
+/*
+ * Spansion S25FL256S.  SR1: SRWD 7, P_ERR 6, E_ERR 5 (set by the chip),
+ * BP2..0 [4:2], WEL, WIP (SP-KBA names P_ERR = SR1[6]; the rest of SR1 is
+ * from memory of SP-FLS: assumption).  CR1 (35h, second byte of 01h),
+ * SP-KBA table: bit 7:6 non-volatile (LC, latency code), 5:2 OTP (TBPROT
+ * 5, bit 4, BPNV 3, TBPARM 2: names from memory), 1 non-volatile (QUAD),
+ * 0 volatile (FREEZE: locks the registers until power-off, the srl slot).
+ */
+static const struct flashsim_sr_map flashsim_s25fl_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.srl = FS_BIT(2, 0),
+	.qe = FS_BIT(2, 1),
+	.tb = FS_BIT(2, 5),
+	.bp = FS_FIELD(1, 2, 3),
+	.writable = { 0x9c, 0xff, 0x00 },
+	.sticky = { 0x00, 0x3d, 0x00 },
+	.vol_only = { 0x00, 0x01, 0x00 },
+	.otp = { 0x00, 0x3c, 0x00 },
+};
+
+/*
+ * SST26VF064B: SR (05h) BUSY 0 (bit 7 repeats it on the real part: not
+ * modelled), WEL 1, others read-only 0 here; CR (35h, second byte of 01h)
+ * IOC 1 and WPEN 7 writable, BPNV 3 reads 1 (no block permanently locked).
+ * Bit positions: from memory of the datasheet and the survey's LX note
+ * (BPNV = CR bit 3), assumption.  WPEN has no effect (not modelled).
+ */
+static const struct flashsim_sr_map flashsim_sst26_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.writable = { 0x00, 0x82, 0x00 },
+	.fixed1 = { 0x00, 0x08, 0x00 },
+};
+
+/*
+ * SST25VF032B: BUSY 0, WEL 1, BP0..3 [5:2], AAI 6, BPL 7 (siblings' status
+ * register as the ESMT clone F25L008A Table 4 shows it, with BP3:
+ * assumption).  All volatile; BP2..0 = 111 at power-up ("All area are
+ * protected at power-on", F25L008A note 3; LX SPI_NOR_SWP_IS_VOLATILE).
+ * BPL with WP# low makes BP read-only (the srp slot).
+ */
+static const struct flashsim_sr_map flashsim_sst25_sr = {
+	.busy = FS_BIT(1, 0),
+	.wel = FS_BIT(1, 1),
+	.srp = FS_BIT(1, 7),
+	.aai = FS_BIT(1, 6),
+	.bp = FS_FIELD(1, 2, 4),
+	.writable = { 0xbc, 0x00, 0x00 },
+	.vol_only = { 0xbc, 0x00, 0x00 },
+	.vol_init = { 0x1c, 0x00, 0x00 },
+};
+
+/*
  * Typical times of the 256 Mbit parts: tPP 0.4 ms, tSE 45 ms, tBE2 150 ms,
  * tCE 80 s (W25Q256JV, as a CSDN driver comment quotes its datasheet:
  * secondary), tBE1 120 ms and tW 10 ms (DS-257FV; MEM for the JV), tSUS 20
@@ -217,6 +620,32 @@ static const struct flashsim_sr_map flashsim_gd25lb256_sr = {
 #define FLASHSIM_W25Q256_TIMING_MAX {					\
 	.pp_us = 3000, .se_us = 400000, .be32_us = 1600000,		\
 	.be64_us = 2000000, .ce_us = 400000000, .w_us = 15000,		\
+	.sus_us = 20, .rst_us = 30 }
+
+/* DS-128JV §9, as the w25q128jv profile: the default of 16 MiB parts */
+#define FLASHSIM_W25Q128_TIMING {					\
+	.pp_us = 400, .se_us = 45000, .be32_us = 120000,		\
+	.be64_us = 150000, .ce_us = 40000000, .w_us = 10000,		\
+	.sus_us = 20, .rst_us = 30 }
+
+#define FLASHSIM_W25Q128_TIMING_MAX {					\
+	.pp_us = 3000, .se_us = 400000, .be32_us = 1600000,		\
+	.be64_us = 2000000, .ce_us = 200000000, .w_us = 15000,		\
+	.sus_us = 20, .rst_us = 30 }
+
+/*
+ * MX25L25645G BFPT DW10/DW11 (real dump, JESD216B encoding): tPP 256 us,
+ * 4K 30 ms, 32K 192 ms, 64K 384 ms, chip 112 s; maxima x14 (erase), x6
+ * (program, chip).  tW 40 ms, tSUS 20 us, tRST 30 us: assumption.
+ */
+#define FLASHSIM_MX25L256_TIMING {					\
+	.pp_us = 256, .se_us = 30000, .be32_us = 192000,		\
+	.be64_us = 384000, .ce_us = 112000000, .w_us = 40000,		\
+	.sus_us = 20, .rst_us = 30 }
+
+#define FLASHSIM_MX25L256_TIMING_MAX {					\
+	.pp_us = 1536, .se_us = 420000, .be32_us = 2688000,		\
+	.be64_us = 5376000, .ce_us = 672000000, .w_us = 40000,		\
 	.sus_us = 20, .rst_us = 30 }
 
 static const struct flashsim_profile flashsim_profiles[] = {
@@ -242,7 +671,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		 */
 		.sr_default = { 0x00, 0x02, 0x60 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
-			    FS_F_EAR,
+			    FS_F_EAR | FS_F_4B_ERASE | FS_F_W25,
 		/* DS-257FV §7.1.16: 64 KiB * 2^(BP-1), all for BP >= 10 */
 		.bp_min_len = SZ_64K,
 		/* DS-257FV §6.2: 510 blocks + 2 x 16 sectors */
@@ -276,7 +705,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.sr = &flashsim_w25q256_sr,
 		.sr_default = { 0x00, 0x02, 0x60 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
-			    FS_F_EAR,
+			    FS_F_EAR | FS_F_4B_ERASE | FS_F_W25,
 		.bp_min_len = SZ_64K,
 		.lock_block = SZ_64K,
 		.lock_sector = SZ_4K,
@@ -302,7 +731,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.vcc_max_mv = 3600,
 		.sr = &flashsim_w25q128_sr,
 		.sr_default = { 0x00, 0x02, 0x60 },
-		.features = 0,
+		.features = FS_F_W25,
 		.bp_min_len = SZ_256K,
 		.sec_min_len = SZ_4K,
 		.sec_max_len = SZ_32K,
@@ -348,7 +777,7 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		 */
 		.sr_default = { 0x00, 0x00, 0x00 },
 		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
-			    FS_F_EAR | FS_F_ASP,
+			    FS_F_EAR | FS_F_ASP | FS_F_4B_ERASE,
 		/*
 		 * BP: 64 KiB << (BP - 1), all from BP = 10, TB from CR bit
 		 * 3.  Source: flashrom's decode_range_spi25, which FR uses
@@ -412,7 +841,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		 * 4BA: B7h/E9h (FR, UF) + dedicated opcodes (the posted
 		 * Linux gd25lb256e patches, see flashsim-ops.c)
 		 */
-		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B,
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
+			    FS_F_4B_ERASE,
 		/* FR/UF: 4 BP bits, TB bit 6, as W25Q256 */
 		.bp_min_len = SZ_64K,
 		/* Individual locks not reachable (WPS in NVCR4, unmodelled) */
@@ -441,7 +871,8 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.vcc_max_mv = 3600,
 		.sr = &flashsim_w25q256_sr,
 		.sr_default = { 0x00, 0x02, 0x60 },
-		.features = FS_F_4B_READ | FS_F_EN4B | FS_F_EAR,
+		.features = FS_F_4B_READ | FS_F_EN4B | FS_F_EAR |
+			    FS_F_W25,
 		.bp_min_len = SZ_64K,
 		.lock_block = SZ_64K,
 		.lock_sector = SZ_4K,
@@ -452,6 +883,411 @@ static const struct flashsim_profile flashsim_profiles[] = {
 		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
 		/* DS-257FV §9.6: fR 50 MHz, the clock limit of 03h/13h */
 		.fr_hz = 50000000,
+	}, {
+		/*
+		 * W25R256JW: EF 60 19 like the W25Q256JW (FRM "W25R256JW",
+		 * header comment "W25Q256JW, same as W25R256JW"; the survey,
+		 * winbond-xmc-zbit.rst "W25R256JW", read no datasheet).  The
+		 * same registers and times as the W25Q256JW profile
+		 * (assumption: FRM "all with the same bit layout"); the
+		 * differences the survey names are modelled: no 21h/DCh
+		 * (FRM commit 2fdf7ef6, so FS_F_4B_ERASE is absent) and an
+		 * RPMC SFDP table (synthesized).  RPMC commands (9Bh/96h)
+		 * are not modelled.  1.7-1.95 V (FRM).
+		 */
+		.name = "w25r256jw",
+		.id = { 0xef, 0x60, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 1700,
+		.vcc_max_mv = 1950,
+		.sfdp = flashsim_w25r256jw_sfdp,
+		.sfdp_len = sizeof(flashsim_w25r256jw_sfdp),
+		.sr = &flashsim_w25q256_sr,
+		.sr_default = { 0x00, 0x02, 0x60 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_EN4B |
+			    FS_F_EAR | FS_F_W25,
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.secreg_count = 3,
+		.secreg_size = 256,
+		.secreg_stride = 0x1000,
+		.t = FLASHSIM_W25Q256_TIMING,
+		.t_max = FLASHSIM_W25Q256_TIMING_MAX,
+		.fr_hz = 50000000,
+	}, {
+		/*
+		 * W25Q64FV without SFDP.  DS-64FV (Rev S, 2017; survey
+		 * winbond-xmc-zbit.rst "W25Q64FV"): EF 40 17, ABh device ID
+		 * 16h (7.2.1), 8 MiB, 2.7-3.6 V (8.2), 3-byte only, 20h/52h/
+		 * D8h/C7h/60h (7.2.2), SR1/SR2 only, no 31h, no SR3, no WPS
+		 * (7.1), a one-byte 01h clears CMP, QE and SRP1 (7.2.10).  Rev
+		 * S has 5Ah (7.2.35); the issue's "W25Q64 without SFDP" is an
+		 * older part: this profile has none (5Ah reads FFh, which is
+		 * what an undecoded command leaves on MISO): assumption that
+		 * such revisions otherwise match Rev S.  BP=1 protects 1/64
+		 * (128 KiB), SEC=1 4..32 KiB (DS-64FV 7.1, as W25Q128JV's
+		 * table scaled: assumption).  Security registers 3 x 256 B at
+		 * 0x1000 (assumption, as DS-257FV).
+		 */
+		.name = "w25q64fv",
+		.id = { 0xef, 0x40, 0x17 },
+		.dev_id = 0x16,
+		.size = SZ_8M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sr = &flashsim_w25q64fv_sr,
+		/* -IG/-IF: QE = 0 at the factory (DS-64FV 7.1.10) */
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.features = FS_F_WRSR1_CLR2 | FS_F_SRP1_OTP,
+		.bp_min_len = SZ_128K,
+		.sec_min_len = SZ_4K,
+		.sec_max_len = SZ_32K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.secreg_count = 3,
+		.secreg_size = 256,
+		.secreg_stride = 0x1000,
+		/*
+		 * DS-64FV 8.6 (survey): tPP 0.45/3 ms, tSE 45 (-IQ/-IF)/400
+		 * ms, tBE1 120/1600 ms, tBE2 150/2000 ms, tW 15/20 ms, tCE
+		 * 20/100 s; tSUS/tRST as DS-257FV (assumption).
+		 */
+		.t = {
+			.pp_us = 450, .se_us = 45000, .be32_us = 120000,
+			.be64_us = 150000, .ce_us = 20000000, .w_us = 15000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.t_max = {
+			.pp_us = 3000, .se_us = 400000, .be32_us = 1600000,
+			.be64_us = 2000000, .ce_us = 100000000, .w_us = 20000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		/* fR 50 MHz: as the FV family (DS-257FV §9.6), assumption */
+		.fr_hz = 50000000,
+	}, {
+		/*
+		 * MX25L25635F: C2 20 19, 2.7-3.6 V (AN0232/AN141/AN155 Table
+		 * 2-1), 32 MiB, 4 KiB/32 KiB/64 KiB erase (AN0232), three
+		 * 4-byte protocols: B7h/E9h mode, EAR, a 4-byte command set
+		 * (AN141 Table 3-1; the opcodes 13h/0Ch/12h/21h/5Ch/DCh from
+		 * FR/LX, unverified).  Its real SFDP is JESD216 1.0 and names
+		 * none of them (the issue's "neither SFDP nor the chip table
+		 * names a way to send 4-byte addresses").  The E die, same
+		 * ID, lacks the 4-byte set (LX comment): not this profile.
+		 * Registers as MX25U25635F (UF, unverified).  Times and fR
+		 * not read: the MX25L25645G SFDP values and 50 MHz
+		 * (assumption).  RES device ID 18h: assumption.
+		 */
+		.name = "mx25l25635f",
+		.id = { 0xc2, 0x20, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_mx25l25635f_sfdp,
+		.sfdp_len = sizeof(flashsim_mx25l25635f_sfdp),
+		.sr = &flashsim_mx25l256_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_4B_ERASE |
+			    FS_F_EN4B | FS_F_EAR | FS_F_ASP,
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = FLASHSIM_MX25L256_TIMING,
+		.t_max = FLASHSIM_MX25L256_TIMING_MAX,
+		.fr_hz = 50000000,
+		.optable = &flashsim_macronix_optable,
+	}, {
+		/*
+		 * MX25L25645G: C2 20 19 (LX, FR, UF; unverified), 32 MiB
+		 * (DS-L25645G Rev. 1.8/1.9 title), 2.7-3.6 V (FR).  Told
+		 * apart from the 35F by SFDP: JESD216B with DW16 and a 4BAIT
+		 * (a real dump, see its table).  Same registers (UF: CR TB
+		 * OTP, SCUR WPSEL OTP) and command set as the 35F.  Times from
+		 * its BFPT DW10/11 (JESD216B encoding): tPP 256 us, 4K 30 ms,
+		 * 32K 192 ms, 64K 384 ms, chip 112 s; maxima x6 (program,
+		 * chip) and x14 (erase).  tW 40 ms and fR 50 MHz: assumption.
+		 */
+		.name = "mx25l25645g",
+		.id = { 0xc2, 0x20, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_mx25l25645g_sfdp,
+		.sfdp_len = sizeof(flashsim_mx25l25645g_sfdp),
+		.sr = &flashsim_mx25l256_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_4B_ERASE |
+			    FS_F_EN4B | FS_F_EAR | FS_F_ASP,
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = FLASHSIM_MX25L256_TIMING,
+		.t_max = FLASHSIM_MX25L256_TIMING_MAX,
+		.fr_hz = 50000000,
+		.optable = &flashsim_macronix_optable,
+	}, {
+		/*
+		 * GD25Q127C: C8 40 18 (FRM, FR13, UF; unverified), 16 MiB,
+		 * 2.7-3.6 V (FRM), 3-byte only, 20h/52h/D8h/60h/C7h (FRM),
+		 * status commands 05h/35h/15h, 01h/31h/11h, 50h (GD-Q127C Rev
+		 * 2.3 contents 7.3-7.5).  Registers: flashsim_gd25q128_sr.
+		 * No individual locks known.  Its 3 x 1024 B security
+		 * registers (FRM, UF) are not modelled, so nothing a driver
+		 * can read tells it from the GD25Q128C profile: the
+		 * collision is one the table must cover as a family.  BP as
+		 * W25Q128JV (BP=1: 256 KiB; assumption).  Times: not read,
+		 * the W25Q128JV values (assumption).
+		 */
+		.name = "gd25q127c",
+		.id = { 0xc8, 0x40, 0x18 },
+		.dev_id = 0x17,
+		.size = SZ_16M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_gd25q128_sfdp,
+		.sfdp_len = sizeof(flashsim_gd25q128_sfdp),
+		.sr = &flashsim_gd25q128_sr,
+		.sr_default = { 0x00, 0x00, 0x60 },
+		.features = FS_F_SR3 | FS_F_WRSR2,
+		.bp_min_len = SZ_256K,
+		.sec_min_len = SZ_4K,
+		.sec_max_len = SZ_32K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = FLASHSIM_W25Q128_TIMING,
+		.t_max = FLASHSIM_W25Q128_TIMING_MAX,
+		.fr_hz = 50000000,
+	}, {
+		/*
+		 * GD25Q128C: C8 40 18, 16 MiB ("The GD25Q128C (128M-bit)
+		 * Serial flash", GD-Q128C Rev 2.5 section 2), SFDP 5Ah
+		 * (contents 7.38), QPI 38h/FFh (7.33-7.36, not modelled), 3 x
+		 * 512 B security registers (FRM, not modelled).  Otherwise
+		 * as the GD25Q127C profile; 0Ch is Burst Read with Wrap
+		 * (7.34), not a 4-byte read: absent here.
+		 */
+		.name = "gd25q128c",
+		.id = { 0xc8, 0x40, 0x18 },
+		.dev_id = 0x17,
+		.size = SZ_16M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_gd25q128_sfdp,
+		.sfdp_len = sizeof(flashsim_gd25q128_sfdp),
+		.sr = &flashsim_gd25q128_sr,
+		.sr_default = { 0x00, 0x00, 0x60 },
+		.features = FS_F_SR3 | FS_F_WRSR2,
+		.bp_min_len = SZ_256K,
+		.sec_min_len = SZ_4K,
+		.sec_max_len = SZ_32K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = FLASHSIM_W25Q128_TIMING,
+		.t_max = FLASHSIM_W25Q128_TIMING_MAX,
+		.fr_hz = 50000000,
+	}, {
+		/*
+		 * IS25LP128: 9D 60 18 (LX, FR, UF; unverified), 16 MiB and
+		 * 2.3-3.6 V (DS-IS128-064 FEATURES), SFDP (built), 3-byte
+		 * only, 4/32/64 KiB + chip erase (DS-IS128-064).  ISSI
+		 * protection: BP3..0 in SR, TBS in the function register,
+		 * one-time (survey family note).  BP=1 protects 64 KiB,
+		 * doubling, all from BP=9 (assumption: the 4-BP pattern of
+		 * the 256 Mbit parts scaled).  Device ID 17h, times (the
+		 * W25Q128JV ones) and fR 50 MHz: assumption.
+		 */
+		.name = "is25lp128",
+		.id = { 0x9d, 0x60, 0x18 },
+		.dev_id = 0x17,
+		.size = SZ_16M,
+		.page_size = 256,
+		.vcc_min_mv = 2300,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_is25lp128_sfdp,
+		.sfdp_len = sizeof(flashsim_is25lp128_sfdp),
+		.sr = &flashsim_is25lp_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = FLASHSIM_W25Q128_TIMING,
+		.t_max = FLASHSIM_W25Q128_TIMING_MAX,
+		.fr_hz = 50000000,
+		.optable = &flashsim_issi_optable,
+	}, {
+		/*
+		 * MT25QL256ABA: 20 BA 19 (MU-N25Q256 Table 21 scheme; LX
+		 * 6-byte 20 BA 19 10 44 00, unverified), 32 MiB, 2.7-3.6 V
+		 * (MU-MT25QL256 Features).  Micron protection: BP3 at SR bit
+		 * 6, TB bit 5 (Table 3), volatile per-64 KiB-sector write
+		 * locks E5h/E8h, 0 at power-up (Table 15), both apply.
+		 * 4-byte: B7h/E9h after WREN, EAR, dedicated opcodes (its
+		 * SFDP DW16); the flag status register 70h bit 0 shows the
+		 * mode.  BP=1 protects the top 64 KiB sector, doubling, all
+		 * from BP=1010b (Protected Area tables, as the N25Q512 Table
+		 * 5 pattern: assumption for 256 Mbit).  Times from its real
+		 * BFPT DW10/11: tPP 120 us (max x24), 4K 48 ms, 32K 112 ms,
+		 * 64K 160 ms (max x10), bulk 84 s.  tW, tSUS, tRST, fR 50
+		 * MHz and the device ID 18h: assumption.
+		 */
+		.name = "mt25ql256",
+		.id = { 0x20, 0xba, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_mt25ql256_sfdp,
+		.sfdp_len = sizeof(flashsim_mt25ql256_sfdp),
+		.sr = &flashsim_mt25q_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_4B_ERASE |
+			    FS_F_EN4B | FS_F_EAR | FS_F_4B_WREN | FS_F_FSR,
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_64K,
+		.t = {
+			.pp_us = 120, .se_us = 48000, .be32_us = 112000,
+			.be64_us = 160000, .ce_us = 84000000, .w_us = 10000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.t_max = {
+			.pp_us = 2880, .se_us = 480000, .be32_us = 1120000,
+			.be64_us = 1600000, .ce_us = 2016000000U,
+			.w_us = 15000, .sus_us = 20, .rst_us = 30,
+		},
+		.fr_hz = 50000000,
+		.optable = &flashsim_micron_optable,
+		.prot = FS_PROT_BP_AND_LOCKS,
+		.id_ext = flashsim_mt25ql256_id_ext,
+		.id_ext_len = sizeof(flashsim_mt25ql256_id_ext),
+	}, {
+		/*
+		 * S25FL256S, 64 KiB-sector variant: 01 02 19 4D 01 80 (SP-FLS
+		 * Table 10.2), 32 MiB, core 2.7-3.6 V (SP-FLS Features).
+		 * Spansion protection: BP2..0 in SR1, TBPROT and the other
+		 * CR1[5:2] one-time (SP-KBA); a write trying to clear one
+		 * sets P_ERR.  32 x 4 KiB parameter sectors, bottom with
+		 * TBPARM = 0 (FRM comment in the survey).  BP=1 protects
+		 * the top 1/64 (512 KiB), doubling (assumption).  SFDP: built
+		 * (the survey found none mentioned; assumption that there is
+		 * one).  Times and fR: not read, from memory (assumption):
+		 * tPP 250/750 us, 4 and 64 KiB erase 130/650 ms, bulk 103/450
+		 * s, WRR 140/500 ms.  RES device ID 18h: assumption.
+		 */
+		.name = "s25fl256s",
+		.id = { 0x01, 0x02, 0x19 },
+		.dev_id = 0x18,
+		.size = SZ_32M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_s25fl256s_sfdp,
+		.sfdp_len = sizeof(flashsim_s25fl256s_sfdp),
+		.sr = &flashsim_s25fl_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.features = FS_F_4B_READ | FS_F_4B_WRITE | FS_F_4B_ERASE |
+			    FS_F_EAR | FS_F_SP_PARAM4K,
+		.bp_min_len = SZ_512K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = {
+			.pp_us = 250, .se_us = 130000, .be32_us = 130000,
+			.be64_us = 130000, .ce_us = 103000000, .w_us = 140000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.t_max = {
+			.pp_us = 750, .se_us = 650000, .be32_us = 650000,
+			.be64_us = 650000, .ce_us = 450000000, .w_us = 500000,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.fr_hz = 50000000,
+		.optable = &flashsim_spansion_optable,
+		.id_ext = flashsim_s25fl256s_id_ext,
+		.id_ext_len = sizeof(flashsim_s25fl256s_id_ext),
+	}, {
+		/*
+		 * SST26VF064B: BF 26 43 (LX, FR, UF; and the dump's ID), 8
+		 * MiB, 2.7-3.6 V (MC-SST26 DS20005119J page 1).  SST26
+		 * protection: the block-protection register (72h/42h), every
+		 * block write-locked at power-up, 98h global unlock
+		 * (flashsim-ops.c).  Erase 18/25 ms (sector and block), chip
+		 * 35/50 ms (MC-SST26 Features); tPP 1024/2048 us from its
+		 * BFPT DW11.  tW (= tPP), tRST, fR 40 MHz: assumption.
+		 */
+		.name = "sst26vf064b",
+		.id = { 0xbf, 0x26, 0x43 },
+		.dev_id = 0x43,
+		.size = SZ_8M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sfdp = flashsim_sst26vf064b_sfdp,
+		.sfdp_len = sizeof(flashsim_sst26vf064b_sfdp),
+		.sr = &flashsim_sst26_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_8K,
+		.t = {
+			.pp_us = 1024, .se_us = 18000, .be32_us = 18000,
+			.be64_us = 18000, .ce_us = 35000, .w_us = 1024,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.t_max = {
+			.pp_us = 2048, .se_us = 25000, .be32_us = 25000,
+			.be64_us = 25000, .ce_us = 50000, .w_us = 2048,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.fr_hz = 40000000,
+		.optable = &flashsim_sst26_optable,
+		.prot = FS_PROT_LOCKS,
+	}, {
+		/*
+		 * SST25VF032B: BF 25 4A (LX, FR; REMS/RES 4Ah, FR), 4 MiB,
+		 * 2.7-3.6 V (FR, siblings).  No datasheet of the part read:
+		 * everything from its siblings (MC-SST25) and FR/LX, see
+		 * flashsim_sst25_sr and the SST25 opcode table.  No page
+		 * program (byte 02h, AAI word ADh), no SFDP.  BP=1 protects
+		 * the top 64 KiB, doubling, all from BP=0111b (assumption).
+		 * Times: byte/word program 7 us typ (siblings), 10 us max,
+		 * erase 18/25 ms, chip 35/50 ms (siblings' typ; maxima
+		 * assumed as SST26), status write 10 us (assumption); fR 25
+		 * MHz (assumption).
+		 */
+		.name = "sst25vf032b",
+		.id = { 0xbf, 0x25, 0x4a },
+		.dev_id = 0x4a,
+		.size = SZ_4M,
+		.page_size = 256,
+		.vcc_min_mv = 2700,
+		.vcc_max_mv = 3600,
+		.sr = &flashsim_sst25_sr,
+		.sr_default = { 0x00, 0x00, 0x00 },
+		.bp_min_len = SZ_64K,
+		.lock_block = SZ_64K,
+		.lock_sector = SZ_4K,
+		.t = {
+			.pp_us = 7, .se_us = 18000, .be32_us = 18000,
+			.be64_us = 18000, .ce_us = 35000, .w_us = 10,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.t_max = {
+			.pp_us = 10, .se_us = 25000, .be32_us = 25000,
+			.be64_us = 25000, .ce_us = 50000, .w_us = 10,
+			.sus_us = 20, .rst_us = 30,
+		},
+		.fr_hz = 25000000,
+		.optable = &flashsim_sst25_optable,
 	},
 };
 

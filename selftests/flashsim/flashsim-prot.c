@@ -12,6 +12,7 @@
 #include <linux/bits.h>
 #include <linux/minmax.h>
 #include <linux/seq_file.h>
+#include <linux/sizes.h>
 
 #include "flashsim.h"
 
@@ -46,6 +47,7 @@ u8 flashsim_sr_read(struct flashsim_chip *chip, unsigned int reg)
 	flashsim_bit_or(&val, reg, &map->wel, chip->wel);
 	flashsim_bit_or(&val, reg, &map->sus, chip->sus);
 	flashsim_bit_or(&val, reg, &map->ads, chip->ads);
+	flashsim_bit_or(&val, reg, &map->aai, chip->aai);
 	return val;
 }
 
@@ -79,6 +81,30 @@ u8 flashsim_sr_fixed1(const struct flashsim_chip *chip, unsigned int reg)
  * p33).  A volatile write may set LB/SRL in the live copy (the datasheet
  * only forbids 1 -> 0; unverified that 0 -> 1 is accepted volatilely).
  */
+/*
+ * W25Q64FV (DS-64FV 7.1.7): SRP1:SRP0 = 10 locks the status registers
+ * until the next power cycle, which returns SRP1 to 0; 11 is "One Time
+ * Program": locked for ever.  SRP1 sits in the srl slot, non-volatile.
+ * Reaching 11 in the non-volatile copy counts as a one-time write.
+ */
+static bool fs_srp1_otp_set(const struct flashsim_chip *chip)
+{
+	const struct flashsim_sr_map *map = chip->prof->sr;
+
+	return (chip->sr_nv[map->srl.reg] & map->srl.mask) &&
+	       (chip->sr_nv[map->srp.reg] & map->srp.mask);
+}
+
+static void fs_srp1_otp_count(struct flashsim_chip *chip, bool nv)
+{
+	if (!(chip->prof->features & FS_F_SRP1_OTP) || !nv)
+		return;
+	if (fs_srp1_otp_set(chip) && !chip->srp1_otp_seen) {
+		chip->srp1_otp_seen = true;
+		chip->stats.otp_writes++;
+	}
+}
+
 void flashsim_sr_write(struct flashsim_chip *chip, unsigned int reg, u8 val,
 		       bool nv)
 {
@@ -86,15 +112,24 @@ void flashsim_sr_write(struct flashsim_chip *chip, unsigned int reg, u8 val,
 	u8 mask = fs_sr_writable(chip, reg);
 	u8 new;
 
+	u8 otp = map->otp[reg] & mask;
+	u8 nv_before = chip->sr_nv[reg];
+
 	if (!nv)
 		mask &= ~map->nv_only[reg];
+	/* a 0 written over a set one-time bit: the write cannot clear it */
+	if (~val & chip->sr[reg] & otp)
+		chip->stats.otp_refused++;
 	new = (val & mask) | (chip->sr[reg] & map->sticky[reg] & mask);
 	if (nv) {
 		new |= chip->sr_nv[reg] & map->sticky[reg] & mask;
 		chip->sr_nv[reg] = (chip->sr_nv[reg] & ~mask) |
 				   (new & ~map->vol_only[reg]);
+		chip->stats.otp_writes += hweight8(chip->sr_nv[reg] & otp &
+						   ~nv_before);
 	}
 	chip->sr[reg] = (chip->sr[reg] & ~mask) | new;
+	fs_srp1_otp_count(chip, nv);
 }
 
 /* debugfs: as if the chip had been programmed so before power-on. */
@@ -138,8 +173,13 @@ void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl)
 	if (!keep_srl)
 		chip->sr_nv[0] |= chip->board_bp & flashsim_sr1_prot_mask(chip);
 
+	/* DS-64FV 7.1.7: a power cycle takes SRP1:SRP0 = 10 back to 00 */
+	if ((chip->prof->features & FS_F_SRP1_OTP) && !keep_srl &&
+	    !fs_srp1_otp_set(chip))
+		chip->sr_nv[map->srl.reg] &= ~map->srl.mask;
 	for (reg = 0; reg < FS_NREGS; reg++) {
-		keep = keep_srl ? chip->sr[reg] & map->vol_only[reg] : 0;
+		keep = keep_srl ? chip->sr[reg] & map->vol_only[reg] :
+				  map->vol_init[reg];
 		chip->sr[reg] = chip->sr_nv[reg] |
 				flashsim_sr_fixed1(chip, reg) | keep;
 	}
@@ -154,6 +194,8 @@ void flashsim_sr_power_on(struct flashsim_chip *chip, bool keep_srl)
 void flashsim_sr_set_otp(struct flashsim_chip *chip,
 			 const struct flashsim_bit *bit)
 {
+	if (!(chip->sr_nv[bit->reg] & bit->mask))
+		chip->stats.otp_writes++;
 	chip->sr[bit->reg] |= bit->mask;
 	chip->sr_nv[bit->reg] |= bit->mask;
 }
@@ -205,10 +247,16 @@ static void flashsim_bp_range(const struct flashsim_chip *chip, u64 *start,
 	const struct flashsim_profile *prof = chip->prof;
 	const struct flashsim_sr_map *map = prof->sr;
 	u8 bp = flashsim_field_get(chip, &map->bp);
+	unsigned int nbits = map->bp.nbits;
 
+	/* Micron (MU-MT25QL256 Table 3): BP3 is bit 6, BP2..0 bits 4:2 */
+	if (map->bp3.mask) {
+		bp |= flashsim_bit_get(chip, &map->bp3) << nbits;
+		nbits++;
+	}
 	if (!bp)
 		*len = 0;
-	else if (bp == GENMASK(map->bp.nbits - 1, 0))
+	else if (bp == GENMASK(nbits - 1, 0))
 		*len = prof->size;
 	else if (flashsim_bit_get(chip, &map->sec))
 		*len = min_t(u64, (u64)prof->sec_min_len << (bp - 1),
@@ -330,6 +378,11 @@ bool flashsim_prot_blocked(const struct flashsim_chip *chip, u32 addr,
 	u64 end = (u64)addr + len;
 	u64 start, plen;
 
+	if (chip->prof->prot == FS_PROT_LOCKS)
+		return flashsim_locks_blocked(chip, addr, len);
+	if (chip->prof->prot == FS_PROT_BP_AND_LOCKS &&
+	    flashsim_locks_blocked(chip, addr, len))
+		return true;
 	if (flashsim_bit_get(chip, &map->wps)) {
 		if ((chip->prof->features & FS_F_ASP) &&
 		    flashsim_wp_asserted(chip))
@@ -340,6 +393,33 @@ bool flashsim_prot_blocked(const struct flashsim_chip *chip, u32 addr,
 	if (!flashsim_bit_get(chip, &map->cmp))
 		return plen && addr < start + plen && start < end;
 	return addr < start || end > start + plen;
+}
+
+/*
+ * Lock bits at power-up and reset: all set on Winbond with WPS (DS-257FV
+ * §6.2) and on SST26 (write-protected after power-up: MC-SST26 per the
+ * survey, secondary); all clear on Micron (MU-MT25QL256 Table 15: "All
+ * bits are set to 0 upon reset or power-down").
+ */
+void flashsim_locks_power_on(struct flashsim_chip *chip)
+{
+	flashsim_lock_all(chip, chip->prof->prot != FS_PROT_BP_AND_LOCKS);
+}
+
+/*
+ * SST26VF064B erase blocks (MC-SST26 Features: four 8 KiB top and bottom
+ * parameter blocks, one 32 KiB top and bottom block, 64 KiB elsewhere):
+ * the size of the block that holds @addr.
+ */
+u32 flashsim_sst26_block(const struct flashsim_profile *prof, u32 addr)
+{
+	u32 top = prof->size - addr;
+
+	if (addr < SZ_32K || top <= SZ_32K)
+		return SZ_8K;
+	if (addr < SZ_64K || top <= SZ_64K)
+		return SZ_32K;
+	return SZ_64K;
 }
 
 /* debugfs "locks": one line per run of locked units. */

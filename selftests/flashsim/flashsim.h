@@ -54,6 +54,10 @@ struct flashsim_sr_map {
 	u8 vol_only[FS_NREGS];	/* no non-volatile copy, 0 at power-up (SRL) */
 	u8 nv_only[FS_NREGS];	/* only the non-volatile (06h) path writes (ADP) */
 	u8 fixed1[FS_NREGS];	/* read-only 1 (QE on -IQ parts) */
+	u8 otp[FS_NREGS];	/* one-time: 0 -> 1 once, for ever (counted) */
+	u8 vol_init[FS_NREGS];	/* power-up value of volatile bits (SST25 BP) */
+	struct flashsim_bit bp3;	/* BP3 apart from BP2..0 (Micron bit 6) */
+	struct flashsim_bit aai;	/* SST25 AAI mode, computed */
 };
 
 /* Profile feature bits: which optional commands/behaviours the chip has. */
@@ -62,6 +66,25 @@ struct flashsim_sr_map {
 #define FS_F_EN4B		BIT(2)	/* B7h/E9h, ADS/ADP bits */
 #define FS_F_EAR		BIT(3)	/* C8h/C5h extended address register */
 #define FS_F_ASP		BIT(5)	/* Macronix SPB/DPB, WP# with WPSEL=1 */
+#define FS_F_4B_ERASE		BIT(6)	/* 21h 5Ch DCh (with FS_F_4B_WRITE) */
+#define FS_F_SR3		BIT(7)	/* Winbond 15h/11h */
+#define FS_F_WRSR2		BIT(8)	/* Winbond 31h */
+#define FS_F_LOCKS		BIT(9)	/* Winbond 36h 39h 3Dh 7Eh 98h */
+#define FS_F_WRSR1_CLR2		BIT(10)	/* 1-byte 01h clears CMP QE SRP1 (64FV) */
+#define FS_F_SRP1_OTP		BIT(11)	/* SRP1:SRP0 = 11 is for ever (FV) */
+#define FS_F_4B_WREN		BIT(12)	/* B7h/E9h need WEL (Micron) */
+#define FS_F_FSR		BIT(13)	/* Micron flag status register in SR2 */
+#define FS_F_SP_PARAM4K		BIT(14)	/* 4 KiB erase only in 32 param sectors */
+
+/* The W25Q set every Winbond profile had before these bits existed */
+#define FS_F_W25		(FS_F_SR3 | FS_F_WRSR2 | FS_F_LOCKS)
+
+/* How program/erase protection is decided (flashsim_prot_blocked()) */
+enum flashsim_prot {
+	FS_PROT_BP_WPS,		/* BP/TB/SEC/CMP, or locks with WPS = 1 */
+	FS_PROT_BP_AND_LOCKS,	/* BP and volatile sector locks (Micron) */
+	FS_PROT_LOCKS,		/* block-protection register only (SST26) */
+};
 
 /* Typical times (datasheet "typ" column), microseconds. */
 struct flashsim_timing {
@@ -116,6 +139,9 @@ struct flashsim_profile {
 	struct flashsim_timing t_max;	/* datasheet maximum */
 	u32 fr_hz;		/* fR: highest clock of 03h/13h */
 	const struct flashsim_optable *optable;	/* NULL: Winbond */
+	enum flashsim_prot prot;
+	const u8 *id_ext;	/* 9Fh bytes after the three ID bytes */
+	u8 id_ext_len;
 };
 
 /* A busy time of both tables: flashsim_chip_start(chip, what, FS_T(pp_us)) */
@@ -269,6 +295,8 @@ struct flashsim_stats {
 	u64 power_cycles;	/* debugfs power_cycle or fault_power_cycle_op */
 	u64 torn_ops;		/* operations a power cycle left partly done */
 	u64 reads_above_fr;	/* 03h/13h commands clocked above fR */
+	u64 otp_writes;		/* one-time bits a write set (0 -> 1) */
+	u64 otp_refused;	/* writes that tried to clear a one-time bit */
 	u64 op[256];
 };
 
@@ -302,6 +330,10 @@ struct flashsim_chip {
 	bool op_unseen;		/* no status read has shown the end yet */
 	u32 miso_cut;		/* fault_miso_after fired here; U32_MAX: not */
 	u8 cont_op;		/* continuous read mode opcode, 0: off */
+	bool quad_proto;	/* Micron 35h: quad protocol until F5h/power */
+	bool aai;		/* SST25 AAI word program in progress */
+	bool srp1_otp_seen;	/* the SRP1:SRP0 = 11 write was counted */
+	u32 aai_addr;		/* next AAI address */
 
 	enum flashsim_busy busy;
 	ktime_t busy_until;
@@ -333,6 +365,12 @@ const struct flashsim_profile *flashsim_profile_find(const char *name);
 extern const struct flashsim_optable flashsim_winbond_optable;
 extern const struct flashsim_optable flashsim_macronix_optable;
 extern const struct flashsim_optable flashsim_gd_optable;
+extern const struct flashsim_optable flashsim_issi_optable;
+extern const struct flashsim_optable flashsim_micron_optable;
+extern const struct flashsim_optable flashsim_spansion_optable;
+extern const struct flashsim_optable flashsim_sst26_optable;
+extern const struct flashsim_optable flashsim_sst25_optable;
+extern const struct flashsim_op flashsim_sst25_aai_next;
 
 /* flashsim-chip.c */
 struct flashsim_chip *flashsim_chip_create(struct device *dev,
@@ -378,6 +416,8 @@ bool flashsim_spb_test(const struct flashsim_chip *chip, u32 addr);
 void flashsim_spb_set(struct flashsim_chip *chip, u32 addr);
 void flashsim_spb_erase(struct flashsim_chip *chip);
 void flashsim_locks_show(const struct flashsim_chip *chip, struct seq_file *m);
+void flashsim_locks_power_on(struct flashsim_chip *chip);
+u32 flashsim_sst26_block(const struct flashsim_profile *prof, u32 addr);
 
 /* flashsim-debugfs.c */
 void flashsim_debugfs_init(void);
