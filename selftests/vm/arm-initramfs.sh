@@ -56,7 +56,7 @@ chmod +x "$stage/init" "$stage"/tests/*.sh
 mdst=$stage/lib/modules/$krel
 msrc=$root/lib/modules/$krel
 mkdir -p "$mdst/extra"
-for d in kernel/drivers/mtd kernel/drivers/spi; do
+for d in kernel/drivers/mtd kernel/drivers/spi kernel/drivers/gpio; do
 	mkdir -p "$mdst/$d"
 	cp -a "$msrc/$d/." "$mdst/$d/"
 done
