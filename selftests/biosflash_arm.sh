@@ -10,14 +10,16 @@
 # /tests/new-DEV.img (the host compares its file byte for byte after QEMU
 # exits); ro: it binds and reads, and refuses the write (a 1.8 V part on
 # the 3.3 V default signal level: the voltage interlock); refuse: binding
-# fails with the probe line REASON and leaves no MTD device.  The truths
-# are the host's files and their hashes.
+# fails with the probe line REASON and leaves no MTD device; protect: as
+# write, after block protection the model holds (below).  The truths are
+# the host's files and their hashes, and the model's status register.
 . /tests/lib.sh
 
 spec=/tests/arm-spec
-nw=$(grep -c -E ' (write|ro) ' $spec)
+nw=$(grep -c -E ' (write|ro|protect) ' $spec)
+np=$(grep -c ' protect ' $spec)
 nr=$(grep -c ' refuse ' $spec)
-t_plan $((nw * 7 + nr * 3 + 3))
+t_plan $((nw * 7 + np * 8 + nr * 3 + 3))
 
 for m in $(sed -n 's/.*bf\.armmods=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' '); do
 	modprobe "$m" || echo "# modprobe $m failed"
@@ -31,6 +33,35 @@ mtd_of() {
 		[ -e "$m/name" ] || continue
 		case $(cat "$m/name") in *"@$1") echo "${m##*/}" ;; esac
 	done | grep -v ro | head -n 1
+}
+
+# protect_rows: the top 4 MiB of a 32 MiB Winbond part locked with
+# flash_lock (BP3..0 = 0111, TB = 0: DS-257FV section 7.1.16), held by
+# the chip model across an unbind and a fresh bind, which must read and
+# decode it from the chip; an erase inside is refused and the block reads
+# as before; unlock clears it.  QEMU 7.2's w25q256 keeps BP2..0 but not BP3, so a lock
+# of the whole chip (BP = 1111) cannot be held by it.
+protect_rows() {
+	t_run "$model $dev: flash_lock the top 4 MiB" flash_lock /dev/$mtd 0x1c00000 64
+	echo "$dev" > /sys/bus/spi/drivers/biosflash/unbind
+	echo "$dev" > /sys/bus/spi/drivers/biosflash/bind
+	mtd=$(mtd_of "$dev")
+	t_eq "$model $dev: a fresh bind reads the protection from the chip" \
+		"$(cat /sys/class/mtd/$mtd/protect 2>&1)" "0x01c00000-0x01ffffff"
+	t_eq "$model $dev: flash_unlock -i sees the top 4 MiB locked" \
+		"$(flash_unlock -i /dev/$mtd 0x1c00000 64 | sed -n 's/^Lock status: //p')" locked
+	before=$(dd if=/dev/$mtd bs=65536 skip=496 count=1 2>/dev/null | sha256sum)
+	if mtd_debug erase /dev/$mtd 0x1f00000 65536 > /dev/null 2>&1; then
+		t_fail "$model $dev: erase inside the locked range refused" "it succeeded"
+	else
+		t_ok "$model $dev: erase inside the locked range refused"
+	fi
+	t_eq "$model $dev: the locked block reads as before" \
+		"$(dd if=/dev/$mtd bs=65536 skip=496 count=1 2>/dev/null | sha256sum)" "$before"
+	t_run "$model $dev: unlock" sh -c "echo unlock > /sys/class/mtd/$mtd/protect"
+	t_eq "$model $dev: protect after unlock" "$(cat /sys/class/mtd/$mtd/protect)" none
+	t_eq "$model $dev: flash_unlock -i sees it unlocked" \
+		"$(flash_unlock -i /dev/$mtd 0x1c00000 64 | sed -n 's/^Lock status: //p')" unlocked
 }
 
 while read -r dev model expect kib sha_now sha_new reason; do
@@ -65,6 +96,7 @@ while read -r dev model expect kib sha_now sha_new reason; do
 	t_eq "$model $dev: $mtd size" "$(cat /sys/class/mtd/$mtd/size)" $((kib * 1024))
 	t_eq "$model $dev: read equals the host's file" \
 		"$(sha256sum < /dev/$mtd | cut -d' ' -f1)" "$sha_now"
+	[ "$expect" != protect ] || protect_rows
 	if [ "$expect" = ro ]; then
 		if flashcp -v /tests/lib.sh /dev/$mtd > /tmp/flashcp.out 2>&1; then
 			t_fail "$model $dev: write refused" "flashcp succeeded"

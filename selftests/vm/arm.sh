@@ -29,7 +29,8 @@ rm -f "$out/failures.txt"
 # in -drive if=mtd order (the ast2600-evb: FMC CS0, then SPI1 CS0; the
 # sabrelite: its fixed SST25VF016B on ECSPI1).  CHIP is
 # DEV=MODEL:KIB:EXPECT[:ARG]; EXPECT is write (ARG: the KiB flashcp writes
-# at 0, default all), ro (bound and read, writes refused) or refuse (no
+# at 0, default all), protect (write, after the block-protection rows of
+# biosflash_arm.sh), ro (bound and read, writes refused) or refuse (no
 # bind; ARG: the probe line, _ for spaces).  Models with
 # the chip table entry that takes their JEDEC ID:
 #   w25q32 EF4016 w25q32fv/jv, w25q256 EF4019 w25q256jv (fixup: FV),
@@ -46,7 +47,7 @@ rm -f "$out/failures.txt"
 # operations): the spi-mem core splits every operation into transfers.
 boots=(
 	"ast1 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
-		spi0.0=w25q256:32768:write spi1.0=mx66u51235f:65536:ro"
+		spi0.0=w25q256:32768:protect spi1.0=mx66u51235f:65536:ro"
 	"ast2 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
 		spi0.0=mx25l25635f:32768:write spi1.0=mx25l12805d:16384:write"
 	"ast3 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
@@ -108,16 +109,18 @@ for b in "${boots[@]}"; do
 		# write:N writes an N KiB image at 0: the chip must then hold
 		# it followed by the rest of what it held
 		newkib=$kib
-		[ "$expect" != write ] || newkib=${reason:-$kib}
+		writes=
+		case $expect in write | protect) writes=1 ;; esac
+		[ -z "$writes" ] || newkib=${reason:-$kib}
 		randimg "$name-$dev-new" $((newkib * 1024)) > "$new"
 		{ cat "$new"; tail -c +$((newkib * 1024 + 1)) "$img"; } > "$img.want"
-		[ "$expect" != write ] || reason=
+		[ -z "$writes" ] || reason=
 		echo "$dev $model $expect $kib $(sha256sum < "$img" | cut -d' ' -f1)" \
 			"$(sha256sum < "$img.want" | cut -d' ' -f1) ${reason//_/ }" >> "$spec"
 		drives+=(-drive "file=$img,format=raw,if=mtd")
 		models+=("$model")
-		[ "$expect" = write ] && news+=("$new")
-		checks+=("$dev $model $expect")
+		[ -z "$writes" ] || news+=("$new")
+		checks+=("$dev $model ${writes:+write}")
 	done
 	machine_args=$machine serial=(-nographic)
 	if [ "$machine" = ast2600-evb ]; then
@@ -173,9 +176,9 @@ for b in "${boots[@]}"; do
 		host_row "$name: no kernel report in the guest log" ok
 	fi
 	for c in "${checks[@]}"; do
-		read -r dev model expect <<< "$c"
+		read -r dev model writes <<< "$c"
 		img=$out/$name/$dev.img
-		if [ "$expect" = write ]; then
+		if [ -n "$writes" ]; then
 			want=$img.want what="what was written"
 		else
 			want=$img.orig what="what it held"
