@@ -97,11 +97,9 @@ for b in "${boots[@]}"; do
 	spec=$out/$name/arm-spec
 	: > "$spec"
 	drives=() models=() news=() checks=()
-	n=0
 	for c in "$@"; do
 		dev=${c%%=*}
 		IFS=: read -r model kib expect reason <<< "${c#*=}"
-		n=$((n + 1))
 		img=$out/$name/$dev.img
 		new=$out/$name/new-$dev.img
 		randimg "$name-$dev-now" $((kib * 1024)) > "$img"
