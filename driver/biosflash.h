@@ -71,6 +71,11 @@
 #define BF_OP_RDDPB		0xe0	/* Macronix dynamic protection bit */
 #define BF_OP_WRDPB		0xe1
 #define BF_OP_RDSPB		0xe2	/* Macronix solid protection bit */
+#define BF_OP_RDFR		0x48	/* ISSI read function register */
+#define BF_OP_RBPR		0x72	/* SST26 read block-protection reg. */
+#define BF_OP_WBPR		0x42	/* SST26 write it (after WREN) */
+#define BF_SST26_CR_BPNV	BIT(3)	/* 0: a block is locked down for good */
+#define BF_SST26_CR_WPEN	BIT(7)	/* WP# low holds the register */
 
 /* BF_F_* capability flags and BF_E_* erase commands: chipflags.h */
 
@@ -147,6 +152,7 @@ struct bf_params {
 #define BF_PROT_WR_16BIT	BIT(1)	/* 01h takes register 0, then 1 */
 #define BF_PROT_TB_OTP		BIT(2)	/* TB is one-time programmable */
 #define BF_PROT_WPS_OTP		BIT(3)	/* scheme select is one-time */
+#define BF_PROT_BPR		BIT(4)	/* SST26 block-protection register */
 
 /**
  * struct bf_prot_reg - a register the protection state is read from
@@ -207,6 +213,8 @@ struct bf_prot_ind {
  * @regs: registers read for the protection state; register 0 is the
  *	status register read with 05h
  * @bp: block protect field BPn..BP0
+ * @bp3: one more BP bit above @bp where it is not next to it (Micron
+ *	BP3, status register bit 6), 0 mask if none
  * @tb: top/bottom bit (1 = from address 0)
  * @sec: sector/block bit (1 = @sec_len granularity)
  * @cmp: complement bit
@@ -215,7 +223,7 @@ struct bf_prot_ind {
  * @qe: quad enable: while set, the WP# pin is an I/O line and @srp
  *	cannot hold the status registers (0 mask: WP# always acts)
  * @wps: scheme select, set = individual locks (@ind)
- * @bp_len: bytes protected with BP = 1 (SEC = 0)
+ * @bp_len: bytes protected with BP = 1 (SEC = 0); 0: 1/64 of the chip
  * @sec_len: bytes protected with BP = 1 and SEC = 1
  * @sec_max: most bytes protected with SEC = 1 (below BP = all ones)
  * @flags: BF_PROT_*
@@ -224,6 +232,7 @@ struct bf_prot_ind {
 struct bf_prot_layout {
 	struct bf_prot_reg regs[BF_PROT_NREGS];
 	struct bf_prot_bits bp;
+	struct bf_prot_bits bp3;
 	struct bf_prot_bits tb;
 	struct bf_prot_bits sec;
 	struct bf_prot_bits cmp;
@@ -319,7 +328,8 @@ struct bf_flash {
 	bool gone;
 };
 
-#define BF_CMD_BUF_SIZE		8
+/* Commands, registers, IDs; the SST26 block-protection register (34 bytes) */
+#define BF_CMD_BUF_SIZE		40
 /* Array data bounce buffer: the largest single read or program command. */
 #define BF_DATA_BUF_SIZE	SZ_64K
 #define BF_T_RST_US		30		/* tRST, DS-257FV §8.2.53 */

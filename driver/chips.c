@@ -100,7 +100,9 @@ static const struct bf_prot_layout bf_prot_w25q256 = {
  * Rev M §7.1.8 (CMP = 0) and §7.1.9 (CMP = 1, the complement): SEC = 0:
  * 256 KiB << (BP - 1), 1/64 .. 1/2 of the chip; SEC = 1: 4, 8, 16 KiB, then
  * 32 KiB for BP = 10xb; BP = 111b: all.  BP = 110b with SEC = 1 is not in
- * the table: 32 KiB, as flashrom's decode_range_spi25 takes it.
+ * the table: 32 KiB, as flashrom's decode_range_spi25 takes it.  The
+ * W25Q64JV and W25Q32JV tables (DS-64JV §7.1.8) are the same in 1/64ths
+ * of the chip: 128 and 64 KiB for BP = 001b.
  */
 static const struct bf_prot_layout bf_prot_w25q128jv = {
 	.regs = BF_WINBOND_REGS(0x00),
@@ -112,7 +114,7 @@ static const struct bf_prot_layout bf_prot_w25q128jv = {
 	.srl = { 1, 0x01 },
 	.qe = { 1, 0x02 },	/* /WP disabled while QE = 1, DS-257FV §4.3 */
 	.wps = { 2, 0x04 },
-	.bp_len = SZ_256K,
+	.bp_len = 0,		/* 1/64: 256 KiB here, 64/128 KiB at 4/8 MiB */
 	.sec_len = SZ_4K,
 	.sec_max = SZ_32K,
 	.flags = BF_PROT_VOLATILE | BF_PROT_WR_16BIT,
@@ -187,6 +189,140 @@ static const struct bf_prot_layout bf_prot_gd25lb256e = {
 	.tb = { 0, 0x40 },
 	.srp = { 0, 0x80 },
 	.bp_len = SZ_64K,
+};
+
+/*
+ * GigaDevice GD25Q64/Q127C/Q128 (SV-G "GD25Q64", "GD25Q127C": FRM reg_bits,
+ * UF w25q_sr1/w25q_sr2): the W25Q128JV bits in SR1/SR2, SEC/TB/BP2..0 and
+ * CMP, in 1/64ths of the chip, SEC units as the W25Q128JV's.  Only 05h/35h
+ * and a two-byte 01h: the B parts have no 31h and no 15h (GD-Q64B 7.3,
+ * 7.4), so neither SR3 nor 50h is used.  SRP1 and LB3..1 are one-time
+ * (GD-Q41B, a sibling) and always written as 0.  No individual locks.
+ */
+static const struct bf_prot_layout bf_prot_gd25q = {
+	.regs = {
+		{ .name = "sr1", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x03 },
+		{ .name = "sr2", .rd = BF_OP_RDSR2, .wr = BF_OP_WRSR1,
+		  .ro = 0x80, .one_way = 0x39 },
+	},
+	.bp = { 0, 0x1c },
+	.tb = { 0, 0x20 },
+	.sec = { 0, 0x40 },
+	.srp = { 0, 0x80 },
+	.cmp = { 1, 0x40 },
+	.srl = { 1, 0x01 },
+	.qe = { 1, 0x02 },
+	.sec_len = SZ_4K,
+	.sec_max = SZ_32K,
+	.flags = BF_PROT_WR_16BIT,
+};
+
+/*
+ * Micron N25Q/MT25Q (SV-G; MU-MT25QL256 Rev. K Table 3 and the protected
+ * area table): SR bit 7 status register write enable/disable (with W#),
+ * 6 BP3, 5 TB (0 = top), 4:2 BP2..0, all non-volatile; 64 KiB << (BP - 1)
+ * from the top, the whole chip from the first BP that reaches it (LX
+ * micron-st.c: SPI_NOR_HAS_TB | SPI_NOR_4BIT_BP | SPI_NOR_BP3_SR_BIT6).
+ * 01h takes one byte.  The per-sector volatile and non-volatile lock bits
+ * (E8h/E3h) are not read: all volatile ones clear at power-up
+ * (MU-MT25QL256 Table 15), and the non-volatile ones are set only by E3h,
+ * which this driver never sends.
+ */
+static const struct bf_prot_layout bf_prot_micron = {
+	.regs = {
+		{ .name = "sr", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x03 },		/* WEL, WIP */
+	},
+	.bp = { 0, 0x1c },
+	.bp3 = { 0, 0x40 },
+	.tb = { 0, 0x20 },
+	.srp = { 0, 0x80 },
+	.bp_len = SZ_64K,
+};
+
+/*
+ * ISSI IS25LP/IS25WP (SV-M "ISSI", UF vendor-issi.c; no ISSI register page
+ * read: unverified): SR SRWD 7, QE 6, BP3..0 [5:2]; the function register
+ * (48h) TBS bit 1 picks top or bottom and is one-time, so it is read, never
+ * written (IRL3..0 [7:4] one-time too, PSUS/ESUS [3:2] read-only).  64 KiB
+ * << (BP - 1) from the top, as the W25Q256 table (FR decode_range_spi25()).
+ */
+static const struct bf_prot_layout bf_prot_issi = {
+	.regs = {
+		{ .name = "sr", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x03 },
+		{ .name = "fr", .rd = BF_OP_RDFR, .ro = 0x0c },
+	},
+	.bp = { 0, 0x3c },
+	.tb = { 1, 0x02 },
+	.srp = { 0, 0x80 },
+	.qe = { 0, 0x40 },	/* WP# is IO2 while QE = 1 */
+	.bp_len = SZ_64K,
+	.flags = BF_PROT_TB_OTP,
+};
+
+/*
+ * Spansion S25FL256S (SV-G "S25FL256S": SP-KBA register page, names and
+ * the rest from FRM/UF, unverified): SR1 SRWD 7, P_ERR 6, E_ERR 5 (set by
+ * the chip), BP2..0 [4:2]; CR1 (35h) TBPROT bit 5 one-time, BPNV 3 and
+ * TBPARM 2 one-time, QUAD 1, FREEZE 0 (the registers locked until power
+ * off: the SRL role).  BP = 001b protects 1/64 of the chip, doubling, 111b
+ * all.  01h carries SR1 and CR1: a one-byte WRR may clear QUAD (Infineon
+ * KBA229055), so CR1 goes back exactly as read twice, its one-time bits
+ * unchanged (clearing one fails and sets P_ERR, KBA231885; setting one is
+ * never asked for: TB is BF_PROT_TB_OTP), FREEZE as 0.  BPNV = 1 (BP
+ * volatile, all ones at power-up) is only read.
+ */
+static const struct bf_prot_layout bf_prot_s25fl_s = {
+	.regs = {
+		{ .name = "sr1", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x63 },		/* P_ERR, E_ERR, WEL, WIP */
+		{ .name = "cr1", .rd = BF_OP_RDSR2, .ro = 0x01 },  /* FREEZE */
+	},
+	.bp = { 0, 0x1c },
+	.tb = { 1, 0x20 },
+	.srp = { 0, 0x80 },
+	.srl = { 1, 0x01 },
+	.qe = { 1, 0x02 },
+	.bp_len = 0,		/* 1/64 of the chip */
+	.flags = BF_PROT_TB_OTP | BF_PROT_WR_16BIT,
+};
+
+/*
+ * SST25VF016B/032B (SV-G "SST25VF032B": siblings' status register, LX
+ * SPI_NOR_SWP_IS_VOLATILE): BPL 7 (BP read-only while WP# is low: the SRP
+ * role), AAI 6, BP3..0 [5:2], all volatile and set at power-up.  64 KiB <<
+ * (BP - 1) from the top; BP values past the whole chip protect it all
+ * (where BP3 is "don't care" on a part, this claims more, never less).
+ * 01h after WREN (FR spi_write_status_register_flag()).
+ */
+static const struct bf_prot_layout bf_prot_sst25 = {
+	.regs = {
+		{ .name = "sr", .rd = BF_OP_RDSR1, .wr = BF_OP_WRSR1,
+		  .ro = 0x43 },		/* AAI, WEL, BUSY */
+	},
+	.bp = { 0, 0x3c },
+	.srp = { 0, 0x80 },
+	.bp_len = SZ_64K,
+};
+
+/*
+ * SST26VF064B (SV-G "SST26VF064B"; DS20005119): the block-protection
+ * register, 72h/42h, one write lock per block and a read lock per 8 KiB
+ * parameter block (driver/protect.c, "SST26 block-protection register"),
+ * every block write-locked after power-up; global unlock 98h.  The
+ * configuration register (35h): WPEN bit 7 lets WP# hold the register
+ * (the SRP role), BPNV bit 3 reads 0 once a block is locked down for good.
+ * The status register has no protection bits.
+ */
+static const struct bf_prot_layout bf_prot_sst26 = {
+	.regs = {
+		{ .name = "sr", .rd = BF_OP_RDSR1, .ro = 0xff },
+		{ .name = "cr", .rd = BF_OP_RDSR2, .ro = 0x00 },
+	},
+	.srp = { 1, BF_SST26_CR_WPEN },
+	.flags = BF_PROT_BPR,
 };
 
 /*

@@ -77,17 +77,20 @@ BF_CHIP("w25q512jv", 0xef, 0x40, 0x20, SZ_64M, 2700, 3600,
 /*
  * W25Q32JV-IM: no datasheet read; FRM "W25Q32JV_M", LX "w25q32jv";
  * unverified.
+ * Protection: the W25Q128JV layout (1/64 of the chip per BP step),
+ * unverified for this part.
  */
 BF_CHIP("w25q32jv-im", 0xef, 0x70, 0x16, SZ_4M, 2700, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_w25q128jv,
 	"W25Q32JV-IM/JM (QE = 0)")
 
 /*
  * W25Q64JV-IM: DS-64JV-DTR p23 (ID), 9.2 (supply).  LX "w25q64jvm".
- * Protection: SEC/TB/BP2..0 with 128 KiB units at 8 MiB: not modelled.
+ * Protection: SEC/TB/BP2..0 with 128 KiB units at 8 MiB: the W25Q128JV
+ * layout, whose BP unit is 1/64 of the chip.
  */
 BF_CHIP("w25q64jv-im", 0xef, 0x70, 0x17, SZ_8M, 2700, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_w25q128jv,
 	"W25Q64JV-IM/JM (QE = 0)")
 
 /*
@@ -179,9 +182,10 @@ BF_CHIP("w25q64jw-im", 0xef, 0x80, 0x17, SZ_8M, 1700, 1950,
 /*
  * W25Q128JW-IM: no datasheet read; FR13 "W25Q128.JW.DTR", LX "w25q128jwm";
  * unverified.
+ * Protection: the W25Q128JV layout, unverified for the JW-IM.
  */
 BF_CHIP("w25q128jw-im", 0xef, 0x80, 0x18, SZ_16M, 1650, 1950,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_w25q128jv,
 	"W25Q128JW-IM (DTR)")
 
 /*
@@ -216,9 +220,11 @@ BF_CHIP("mx25l6406e/6433f/6473f", 0xc2, 0x20, 0x17, SZ_8M, 2700, 3600,
 /*
  * MX25L12835F, 12873F: no datasheet page with these facts read; FR13
  * "MX25L12833F/.../MX25L12873F", LX "mx25l12805d"; unverified.
+ * Protection: the MX25U256 layout (SR BP3..0, CR TB one-time, SCUR
+ * WPSEL), as SV-M gives MX25L12835F (PM1795 9-31); BP table unverified.
  */
 BF_CHIP("mx25l12835f/12873f", 0xc2, 0x20, 0x18, SZ_16M, 2700, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_mx25u256,
 	"MX25L12833F/35F/45E/65E/73F share the ID")
 
 /*
@@ -231,7 +237,7 @@ BF_CHIP("mx25l12835f/12873f", 0xc2, 0x20, 0x18, SZ_16M, 2700, 3600,
  * from a 4BAIT.  Protection: SR/CR/SCUR bits of the 3 V parts unverified.
  */
 BF_CHIP("mx25l25635f/45g/73g", 0xc2, 0x20, 0x19, SZ_32M, 2700, 3600,
-	BF_F_EN4B, BF_E_STD, NULL, NULL, NULL,
+	BF_F_EN4B, BF_E_STD, NULL, NULL, &bf_prot_mx25u256,
 	"MX25L25635E/35F/45G/73G share the ID; all enter 4-byte mode with B7h")
 
 /*
@@ -254,9 +260,10 @@ BF_CHIP("mx25u6435f", 0xc2, 0x25, 0x37, SZ_8M, 1650, 2000,
 /*
  * MX25U12835F, 12873F: no datasheet read; FR13 "MX25U12835F", LX
  * "mx25u12835f"; unverified.
+ * Protection: the MX25U256 layout; unverified for this part.
  */
 BF_CHIP("mx25u12835f/12873f", 0xc2, 0x25, 0x38, SZ_16M, 1650, 2000,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_mx25u256,
 	"MX25U12835F and MX25U12873F share the ID")
 
 /*
@@ -283,9 +290,10 @@ BF_CHIP("mx25u51245g", 0xc2, 0x25, 0x3a, SZ_64M, 1650, 2000,
 /*
  * GD25Q64, GD25B64: title pages only (GD-Q64C, GD-Q64B, GD-B64C); ID, size,
  * supply from LX "gd25q64" and FR13 "GD25Q64(B)"; unverified.
+ * Protection: bf_prot_gd25q (SV-G "Protection").
  */
 BF_CHIP("gd25q64/b64", 0xc8, 0x40, 0x17, SZ_8M, 2700, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_gd25q,
 	"GD25Q64B/C/E and GD25B64C/E share the ID; the B has no 31h")
 
 /*
@@ -295,9 +303,10 @@ BF_CHIP("gd25q64/b64", 0xc8, 0x40, 0x17, SZ_8M, 2700, 3600,
  * them apart (UF tells some by SFDP contents that were not read), so the
  * entry holds what they share: 3-byte addresses, 20h/52h/D8h.  On the
  * GD25Q128C 0Ch is a wrapped burst read (GD-Q128C 7.34): never sent here.
+ * Protection: bf_prot_gd25q (SV-G "Protection").
  */
 BF_CHIP("gd25q127c/q128/b128", 0xc8, 0x40, 0x18, SZ_16M, 2700, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_gd25q,
 	"GD25Q127C, GD25Q128B/C/E and GD25B128B/E share the ID; nothing read tells them apart")
 
 /*
@@ -437,17 +446,19 @@ BF_CHIP("xm25qu256c/d", 0x20, 0x41, 0x19, SZ_32M, 1650, 1950,
 /*
  * IS25LP064: DS-IS128-064 (8 MiB, 2.3-3.6 V); ID from LX "is25lp064", FR13,
  * unverified.
+ * Protection: bf_prot_issi (SV-M "ISSI"), unverified.
  */
 BF_CHIP("is25lp064", 0x9d, 0x60, 0x17, SZ_8M, 2300, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_issi,
 	"IS25LP064/064A/064D")
 
 /*
  * IS25LP128: DS-IS128-064 and DS-IS128F (16 MiB, 2.3-3.6 V); ID from LX
  * "is25lp128", FR13, unverified.
+ * Protection: bf_prot_issi (SV-M "ISSI"), unverified.
  */
 BF_CHIP("is25lp128", 0x9d, 0x60, 0x18, SZ_16M, 2300, 3600,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_issi,
 	"IS25LP128/128A/128D/128F")
 
 /*
@@ -455,25 +466,28 @@ BF_CHIP("is25lp128", 0x9d, 0x60, 0x18, SZ_16M, 2300, 3600,
  * Addressing Mode").  13h/0Ch/12h/21h/DCh: LX "is25lp256"
  * (SPI_NOR_4B_OPCODES) and FR13 (FEATURE_4BA), unverified; no B7h is
  * assumed (FR enters 4-byte mode through the bank register).
+ * Protection: bf_prot_issi (SV-M "ISSI"), unverified.
  */
 BF_CHIP("is25lp256", 0x9d, 0x60, 0x19, SZ_32M, 2300, 3600,
-	BF_F_4B_OPCODES, BF_E_STD, NULL, NULL, NULL,
+	BF_F_4B_OPCODES, BF_E_STD, NULL, NULL, &bf_prot_issi,
 	"IS25LP256/256A/256D/256E; dedicated 4-byte opcodes, no B7h")
 
 /*
  * IS25WP064: DS-WP064A (8 MiB, 1.65-1.95 V); ID from LX "is25wp064", FR13,
  * unverified.
+ * Protection: bf_prot_issi (SV-M "ISSI"), unverified.
  */
 BF_CHIP("is25wp064", 0x9d, 0x70, 0x17, SZ_8M, 1650, 1950,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_issi,
 	"IS25WP064/064A/064D")
 
 /*
  * IS25WP128: DS-IS128F (16 MiB, 1.65-1.95 V); ID from LX "is25wp128", FR13,
  * unverified.
+ * Protection: bf_prot_issi (SV-M "ISSI"), unverified.
  */
 BF_CHIP("is25wp128", 0x9d, 0x70, 0x18, SZ_16M, 1650, 1950,
-	0, BF_E_STD, NULL, NULL, NULL,
+	0, BF_E_STD, NULL, NULL, &bf_prot_issi,
 	"IS25WP128/128A/128D/128F")
 
 /* ---- EON / cFeon (SV-M) ---- */
@@ -501,17 +515,19 @@ BF_CHIP("en25qh128", 0x1c, 0x70, 0x18, SZ_16M, 2700, 3600,
  * erase); MT25QL128: MU-MT25QL128 Features (BA18h, 2.7-3.6 V).  LX
  * "n25q128a13", FR13 "N25Q128..3E", "MT25QL128".  20h/D8h opcodes: FRM,
  * unverified.
+ * Protection: bf_prot_micron (N25Q128 Table 3 status register).
  */
 BF_CHIP("n25q128a13/mt25ql128", 0x20, 0xba, 0x18, SZ_16M, 2700, 3600,
-	0, BF_E_4K | BF_E_64K, NULL, NULL, NULL,
+	0, BF_E_4K | BF_E_64K, NULL, NULL, &bf_prot_micron,
 	"N25Q128A13 and MT25QL128 share the ID; 20h and D8h only (the N25Q has no 52h)")
 
 /*
  * N25Q128A11: MU-N25Q128-1V8 Features (BB18h, 1.7-2.0 V); MT25QU128:
  * MU-MT25QU128 Features (1.7-2.0 V).  LX "n25q128a11", FR13.
+ * Protection: bf_prot_micron (N25Q128 Table 3 status register).
  */
 BF_CHIP("n25q128a11/mt25qu128", 0x20, 0xbb, 0x18, SZ_16M, 1700, 2000,
-	0, BF_E_4K | BF_E_64K, NULL, NULL, NULL,
+	0, BF_E_4K | BF_E_64K, NULL, NULL, &bf_prot_micron,
 	"N25Q128A11 and MT25QU128 share the ID; 20h and D8h only")
 
 /*
@@ -519,17 +535,19 @@ BF_CHIP("n25q128a11/mt25qu128", 0x20, 0xbb, 0x18, SZ_16M, 1700, 2000,
  * Features (2.7-3.6 V); MT25QL256: MU-MT25QL256 Features, Table 30.  WREN
  * before B7h/E9h: LX micron_st_nor_set_4byte_addr_mode(); 4-byte opcodes
  * only from SFDP.  LX "n25q256a", "mt25ql256a" (6-byte ID).
+ * Protection: bf_prot_micron (MU-MT25QL256 Table 3).
  */
 BF_CHIP("n25q256a/mt25ql256", 0x20, 0xba, 0x19, SZ_32M, 2700, 3600,
-	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, NULL,
+	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, &bf_prot_micron,
 	"N25Q256A (3 V) and MT25QL256 share the ID; B7h/E9h after WREN")
 
 /*
  * N25Q256A 1.8 V: Features (BB19h, 1.7-2.0 V); MT25QU256: FRM (1.7-2.0 V,
  * FEATURE_4BA_WREN), LX "n25q256ax1", "mt25qu256a"; partly unverified.
+ * Protection: bf_prot_micron, unverified for the U part.
  */
 BF_CHIP("n25q256a11/mt25qu256", 0x20, 0xbb, 0x19, SZ_32M, 1700, 2000,
-	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, NULL,
+	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, &bf_prot_micron,
 	"N25Q256A (1.8 V) and MT25QU256 share the ID; B7h/E9h after WREN")
 
 /*
@@ -537,17 +555,20 @@ BF_CHIP("n25q256a11/mt25qu256", 0x20, 0xbb, 0x19, SZ_32M, 1700, 2000,
  * MT25QL512: MU-MT25QL512 Features.  LX "n25q512ax3", "mt25ql512a"; LX
  * polls the flag status register (USE_FSR), this driver SR1: unverified
  * for the stacked die.
+ * Protection: bf_prot_micron (the N25Q512 protected-area table:
+ * 64 KiB at BP = 0001, doubling).
  */
 BF_CHIP("n25q512a/mt25ql512", 0x20, 0xba, 0x20, SZ_64M, 2700, 3600,
-	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, NULL,
+	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, &bf_prot_micron,
 	"N25Q512A (two dies) and MT25QL512 share the ID; B7h/E9h after WREN")
 
 /*
  * N25Q512A 1.8 V: MU-N25Q512 Features (BB20h, 1.7-2.0 V); MT25QU512:
  * MU-MT25QU512 Features (1.7-2.0 V).  LX "n25q512a", "mt25qu512a".
+ * Protection: bf_prot_micron, unverified for the U part.
  */
 BF_CHIP("n25q512a11/mt25qu512", 0x20, 0xbb, 0x20, SZ_64M, 1700, 2000,
-	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, NULL,
+	BF_F_EN4B_WREN_BOTH, BF_E_4K | BF_E_64K, NULL, NULL, &bf_prot_micron,
 	"N25Q512A (1.8 V) and MT25QU512 share the ID; B7h/E9h after WREN")
 
 /* ---- Infineon / Spansion (SV-G) ---- */
@@ -574,9 +595,10 @@ BF_CHIP("s25fl256l", 0x01, 0x60, 0x19, SZ_32M, 2700, 3600,
  * 4th ID byte picks uniform 256 KiB or 4 KiB + 64 KiB sectors, so no erase
  * command is guaranteed by the 3-byte ID: SFDP must name them.  4-byte
  * opcodes 13h/0Ch/12h/DCh: LX, FR13 (native), unverified; no B7h.
+ * Protection: bf_prot_s25fl_s (SV-G; Infineon KBA231885, KBA229055).
  */
 BF_CHIP("s25fl256s", 0x01, 0x02, 0x19, SZ_32M, 2700, 3600,
-	BF_F_4B_OPCODES, 0, NULL, NULL, NULL,
+	BF_F_4B_OPCODES, 0, NULL, NULL, &bf_prot_s25fl_s,
 	"erase commands from SFDP only (sector layout differs by the 4th ID byte)")
 
 /* ---- Microchip SST (SV-G) ---- */
@@ -586,9 +608,10 @@ BF_CHIP("s25fl256s", 0x01, 0x02, 0x19, SZ_32M, 2700, 3600,
  * 80 MHz; 4 KiB sectors, 8/32/64 KiB overlay blocks), so D8h erases a
  * block of varying size: only 20h is used (bf_sst26_fixup()).  ID from LX
  * "sst26vf064b", FR13, unverified.
+ * Protection: bf_prot_sst26, the block-protection register.
  */
 BF_CHIP("sst26vf064b", 0xbf, 0x26, 0x43, SZ_8M, 2700, 3600,
-	0, BF_E_4K, NULL, bf_sst26_fixup, NULL,
+	0, BF_E_4K, NULL, bf_sst26_fixup, &bf_prot_sst26,
 	"4 KiB erase only; all blocks write-locked at power-up, not unlocked by the driver")
 
 /*
@@ -596,18 +619,20 @@ BF_CHIP("sst26vf064b", 0xbf, 0x26, 0x43, SZ_8M, 2700, 3600,
  * and FR13 (2.7-3.6 V); no page program (byte program 02h or AAI ADh, LX
  * sst_nor_write()), so bf_sst25_fixup() programs one byte per 02h;
  * unverified.
+ * Protection: bf_prot_sst25 (BP3..0 and BPL, set at power-up).
  */
 BF_CHIP("sst25vf032b", 0xbf, 0x25, 0x4a, SZ_4M, 2700, 3600,
-	0, BF_E_STD, &bf_sst25_times, bf_sst25_fixup, NULL,
+	0, BF_E_STD, &bf_sst25_times, bf_sst25_fixup, &bf_prot_sst25,
 	"SST25VF032B: no page program, written a byte at a time (02h)")
 
 /*
  * SST25VF016B: as the SST25VF032B above (LX "sst25vf016b", SST_WRITE; FR13
  * 2.7-3.6 V, 2 MiB); the chip of QEMU's sabrelite machine, on which the
  * 32-bit arm lane runs it behind a plain SPI master; unverified.
+ * Protection: bf_prot_sst25 (BP3..0 and BPL, set at power-up).
  */
 BF_CHIP("sst25vf016b", 0xbf, 0x25, 0x41, SZ_2M, 2700, 3600,
-	0, BF_E_STD, &bf_sst25_times, bf_sst25_fixup, NULL,
+	0, BF_E_STD, &bf_sst25_times, bf_sst25_fixup, &bf_prot_sst25,
 	"SST25VF016B: no page program, written a byte at a time (02h)")
 
 /* ---- Adesto / Renesas (SV-G) ---- */

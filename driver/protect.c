@@ -84,11 +84,37 @@ static void bf_field_set(u8 *regs, struct bf_prot_bits f, u8 val)
 			      ((val << __ffs(f.mask)) & f.mask);
 }
 
+/* BP, with a BP3 kept apart (Micron) as its top bit */
+static unsigned int bf_bp_nbits(const struct bf_prot_layout *l)
+{
+	return hweight8(l->bp.mask) + hweight8(l->bp3.mask);
+}
+
+static u8 bf_bp_max(const struct bf_prot_layout *l)
+{
+	return BIT(bf_bp_nbits(l)) - 1;
+}
+
+static u8 bf_bp_get(const struct bf_prot_layout *l, const u8 *regs)
+{
+	u8 bp = bf_field(regs, l->bp);
+
+	if (bf_bit(regs, l->bp3))
+		bp |= BIT(hweight8(l->bp.mask));
+	return bp;
+}
+
+static void bf_bp_put(const struct bf_prot_layout *l, u8 *regs, u8 bp)
+{
+	bf_field_set(regs, l->bp, bp & bf_field_max(l->bp));
+	bf_field_set(regs, l->bp3, !!(bp & BIT(hweight8(l->bp.mask))));
+}
+
 /* The protection bits of register @reg: BP, TB, SEC, CMP, WPS. */
 static u8 bf_prot_mask(const struct bf_prot_layout *l, unsigned int reg)
 {
 	const struct bf_prot_bits *b[] = {
-		&l->bp, &l->tb, &l->sec, &l->cmp, &l->wps,
+		&l->bp, &l->bp3, &l->tb, &l->sec, &l->cmp, &l->wps,
 	};
 	unsigned int i;
 	u8 mask = 0;
@@ -146,20 +172,22 @@ static struct bf_range bf_range_complement(struct bf_range r, u64 size)
  *   n                0   bp_len << (n - 1), at most the chip    top  bottom
  *   n                1   sec_len << (n - 1), at most sec_max     top  bottom
  *
- * CMP = 1 protects the complement of that range.
+ * CMP = 1 protects the complement of that range.  bp_len 0 is 1/64 of the
+ * chip (the W25Q32/64/128 3-bit tables, DS-64JV §7.1.8; S25FL-S).
  */
 static struct bf_range bf_bp_range(const struct bf_prot_layout *l, u64 size,
 				   const u8 *regs)
 {
-	u8 bp = bf_field(regs, l->bp);
+	u64 bp_len = l->bp_len ?: size >> 6;
+	u8 bp = bf_bp_get(l, regs);
 	struct bf_range r = { 0, 0 };
 
-	if (bp == bf_field_max(l->bp))
+	if (bp == bf_bp_max(l))
 		r.len = size;
 	else if (bp && bf_bit(regs, l->sec))
 		r.len = min_t(u64, (u64)l->sec_len << (bp - 1), l->sec_max);
 	else if (bp)
-		r.len = min_t(u64, (u64)l->bp_len << (bp - 1), size);
+		r.len = min_t(u64, bp_len << (bp - 1), size);
 	if (r.len && !bf_bit(regs, l->tb))
 		r.start = size - r.len;
 	return bf_bit(regs, l->cmp) ? bf_range_complement(r, size) : r;
@@ -220,7 +248,7 @@ static bool bf_range_sub(struct bf_range r, u64 ofs, u64 len,
 static bool bf_bp_candidate(const struct bf_prot_layout *l, const u8 *cur,
 			    unsigned int v, bool otp, u8 *out)
 {
-	unsigned int n = hweight8(l->bp.mask);
+	unsigned int n = bf_bp_nbits(l);
 	bool tb = v & BIT(n), sec = v & BIT(n + 1), cmp = v & BIT(n + 2);
 
 	if ((tb && !l->tb.mask) || (sec && !l->sec.mask) ||
@@ -229,7 +257,7 @@ static bool bf_bp_candidate(const struct bf_prot_layout *l, const u8 *cur,
 	if (!otp && (l->flags & BF_PROT_TB_OTP) && tb != bf_bit(cur, l->tb))
 		return false;
 	memcpy(out, cur, BF_PROT_NREGS);
-	bf_field_set(out, l->bp, v & bf_field_max(l->bp));
+	bf_bp_put(l, out, v & bf_bp_max(l));
 	bf_field_set(out, l->tb, tb);
 	bf_field_set(out, l->sec, sec);
 	bf_field_set(out, l->cmp, cmp);
@@ -249,7 +277,7 @@ static void bf_bp_all_or_none(const struct bf_prot_layout *l, const u8 *cur,
 			      bool lock, u8 *out)
 {
 	memcpy(out, cur, BF_PROT_NREGS);
-	bf_field_set(out, l->bp, lock ? bf_field_max(l->bp) : 0);
+	bf_bp_put(l, out, lock ? bf_bp_max(l) : 0);
 	bf_field_set(out, l->cmp, 0);
 	if (lock)
 		return;
@@ -276,7 +304,7 @@ static bool bf_bp_encode(const struct bf_prot_layout *l, u64 size,
 		bf_bp_all_or_none(l, cur, want.len == size, out);
 		return true;
 	}
-	for (v = 0; v < BIT(hweight8(l->bp.mask) + 3); v++) {
+	for (v = 0; v < BIT(bf_bp_nbits(l) + 3); v++) {
 		if (!bf_bp_candidate(l, cur, v, otp, try))
 			continue;
 		r = bf_bp_range(l, size, try);
@@ -908,6 +936,269 @@ static int bf_ind_set(struct bf_flash *flash, const u8 *regs, bool lock,
 	return bf_ind_change(flash, 0, flash->params.size, lock);
 }
 
+/* ---- algorithms: SST26 block-protection register ---- */
+
+#define BF_BPR_MAX		34	/* bytes: 128 Mbit, 256 + 16 bits */
+#define BF_BPR_PARAM		SZ_8K	/* parameter blocks, four each end */
+#define BF_BPR_HALF		SZ_32K	/* the block next to them */
+
+/*
+ * The register as RBPR (72h) sends it, most significant bit first:
+ * bits 0 .. n - 1 (n = size / 64 KiB - 2) write-lock the 64 KiB blocks
+ * from 0x10000 up, bit n the bottom 32 KiB block, n + 1 the top one, then
+ * two bits per 8 KiB parameter block, the bottom four first: write lock,
+ * read lock.  SST26VF064B: 144 bits (DS20005119 Table 5-6).
+ */
+static unsigned int bf_bpr_nbits(u64 size)
+{
+	return (size >> 16) + 16;
+}
+
+static unsigned int bf_bpr_len(u64 size)
+{
+	return DIV_ROUND_UP(bf_bpr_nbits(size), 8);
+}
+
+static bool bf_bpr_get(const u8 *bpr, u64 size, unsigned int bit)
+{
+	return bpr[(bf_bpr_nbits(size) - 1 - bit) / 8] & BIT(bit % 8);
+}
+
+static void bf_bpr_put(u8 *bpr, u64 size, unsigned int bit, bool on)
+{
+	u8 *b = &bpr[(bf_bpr_nbits(size) - 1 - bit) / 8];
+
+	*b = on ? *b | BIT(bit % 8) : *b & ~BIT(bit % 8);
+}
+
+/* The unit (8, 32 or 64 KiB block) that holds @addr: start, length. */
+static u32 bf_bpr_unit(u64 size, u64 addr, u64 *start)
+{
+	u32 len = SZ_64K;
+
+	if (addr < BF_BPR_HALF || addr >= size - BF_BPR_HALF)
+		len = BF_BPR_PARAM;
+	else if (addr < SZ_64K || addr >= size - SZ_64K)
+		len = BF_BPR_HALF;
+	*start = addr & ~(u64)(len - 1);
+	return len;
+}
+
+/* The write-lock bit of the unit that starts at @start; +1: its read lock */
+static unsigned int bf_bpr_bit(u64 size, u64 start)
+{
+	unsigned int n = (size >> 16) - 2;
+
+	if (start < BF_BPR_HALF)
+		return n + 2 + 2 * (start >> 13);
+	if (start >= size - BF_BPR_HALF)
+		return n + 10 + 2 * ((start - (size - BF_BPR_HALF)) >> 13);
+	if (start < SZ_64K)
+		return n;
+	if (start >= size - SZ_64K)
+		return n + 1;
+	return (start >> 16) - 1;
+}
+
+/* Do @ofs and @end fall on unit boundaries? */
+static bool bf_bpr_exact(u64 size, u64 ofs, u64 end)
+{
+	u64 start;
+
+	bf_bpr_unit(size, ofs, &start);
+	if (start != ofs)
+		return false;
+	if (end >= size)
+		return true;
+	bf_bpr_unit(size, end, &start);
+	return start == end;
+}
+
+static int bf_bpr_read(struct bf_flash *flash, u8 *bpr)
+{
+	unsigned int len = bf_bpr_len(flash->params.size);
+	int ret;
+
+	if (len > BF_BPR_MAX) {
+		dev_err(flash->dev, "block-protection register of %u bytes is larger than this driver reads\n",
+			len);
+		return -EOPNOTSUPP;
+	}
+	ret = bf_read_reg(flash, BF_OP_RBPR, len);
+	if (!ret)
+		memcpy(bpr, flash->cmdbuf, len);
+	return ret;
+}
+
+/* WREN, then 42h with the whole register, or 98h to clear every lock */
+static int bf_bpr_write(struct bf_flash *flash, const u8 *bpr)
+{
+	unsigned int len = bf_bpr_len(flash->params.size);
+	struct spi_mem_op op = SPI_MEM_OP(SPI_MEM_OP_CMD(BF_OP_WBPR, 1),
+					  SPI_MEM_OP_NO_ADDR,
+					  SPI_MEM_OP_NO_DUMMY,
+					  SPI_MEM_OP_DATA_OUT(len, flash->cmdbuf,
+							      1));
+	const struct bf_optime *t = &flash->params.wrsr;
+	int ret;
+
+	ret = bf_write_enable(flash, t, "block-protection register write", 0);
+	if (ret)
+		return ret;
+	if (bpr) {
+		memcpy(flash->cmdbuf, bpr, len);
+		ret = bf_exec(flash, &op);
+	} else {
+		ret = bf_cmd(flash, BF_OP_GLOBAL_UNLOCK);
+	}
+	return ret ?: bf_wait_ready(flash, t,
+				    "block-protection register write", 0);
+}
+
+/* First run of write-locked units in [@ofs, @ofs + @len), whole units. */
+static void bf_bpr_run(const u8 *bpr, u64 size, u64 ofs, u64 len,
+		       bool locked, struct bf_range *run)
+{
+	u64 a, start, end = ofs + len;
+	u32 unit;
+
+	*run = (struct bf_range){ 0, 0 };
+	for (a = ofs; a < end; a = start + unit) {
+		unit = bf_bpr_unit(size, a, &start);
+		if (bf_bpr_get(bpr, size, bf_bpr_bit(size, start)) != locked) {
+			if (run->len)
+				break;
+			continue;
+		}
+		if (!run->len)
+			run->start = start;
+		run->len = start + unit - run->start;
+	}
+}
+
+static int bf_bpr_find(struct bf_flash *flash, const u8 *regs, u64 ofs,
+		       u64 len, struct bf_range *run)
+{
+	u8 bpr[BF_BPR_MAX];
+	int ret;
+
+	ret = bf_bpr_read(flash, bpr);
+	if (!ret)
+		bf_bpr_run(bpr, flash->params.size, ofs, len, true, run);
+	return ret;
+}
+
+/*
+ * After a write: the registers as wanted, or why not (first row that
+ * applies; CR is register 1):
+ *
+ *   BPR read back   CR           result
+ *   as wanted       x            0
+ *   other           BPNV = 0     -EPERM   a block is locked down for good
+ *   other           WPEN = 1     -EACCES  WP# held low
+ *   other           x            -EIO     supply, wiring, bus
+ */
+static int bf_bpr_verify(struct bf_flash *flash, const u8 *regs,
+			 const u8 *want, const char *what)
+{
+	unsigned int len = bf_bpr_len(flash->params.size);
+	u8 got[BF_BPR_MAX];
+	int ret;
+
+	ret = bf_bpr_read(flash, got);
+	if (ret || !memcmp(got, want, len))
+		return ret;
+	if (!(regs[1] & BF_SST26_CR_BPNV)) {
+		dev_err(flash->dev, "permanent protection: %s did not take and a block is locked down for good (cr=0x%02x, BPNV = 0); not possible\n",
+			what, regs[1]);
+		return -EPERM;
+	}
+	if (regs[1] & BF_SST26_CR_WPEN) {
+		dev_err(flash->dev, "hardware write protection: %s did not take, WPEN = 1 and WP# is held low; tie WP# to VCC (or declare wp-gpios) and retry\n",
+			what);
+		return -EACCES;
+	}
+	dev_err(flash->dev, "block-protection register %s did not stick: check the chip's supply voltage, the wiring, and that no chipset drives the bus\n",
+		what);
+	return -EIO;
+}
+
+/* Set or clear the write locks of [@ofs, @ofs + @len), whole units. */
+static int bf_bpr_change(struct bf_flash *flash, const u8 *regs, u64 ofs,
+			 u64 len, bool lock)
+{
+	u64 size = flash->params.size, a, start, end = ofs + len;
+	const char *what = lock ? "lock" : "unlock";
+	u8 bpr[BF_BPR_MAX], want[BF_BPR_MAX];
+	unsigned int bit;
+	u32 unit;
+	int ret;
+
+	if (!bf_bpr_exact(size, ofs, end))
+		return bf_prot_inexact(flash, what, ofs, len,
+				       "block locks cover whole blocks (8 KiB and 32 KiB at each end, 64 KiB elsewhere)");
+	ret = bf_bpr_read(flash, bpr);
+	if (ret)
+		return ret;
+	memcpy(want, bpr, sizeof(want));
+	for (a = ofs; a < end; a = start + unit) {
+		unit = bf_bpr_unit(size, a, &start);
+		bit = bf_bpr_bit(size, start);
+		bf_bpr_put(want, size, bit, lock);
+		if (!lock && unit == BF_BPR_PARAM)
+			bf_bpr_put(want, size, bit + 1, false);
+	}
+	if (!memcmp(want, bpr, bf_bpr_len(size)))
+		return 0;
+	if (!lock && !memchr_inv(want, 0, bf_bpr_len(size)))
+		ret = bf_bpr_write(flash, NULL);
+	else
+		ret = bf_bpr_write(flash, want);
+	return ret ?: bf_bpr_verify(flash, regs, want, what);
+}
+
+static int bf_bpr_lock(struct bf_flash *flash, const u8 *regs, u64 ofs,
+		       u64 len)
+{
+	return bf_bpr_change(flash, regs, ofs, len, true);
+}
+
+static int bf_bpr_unlock(struct bf_flash *flash, const u8 *regs, u64 ofs,
+			 u64 len)
+{
+	return bf_bpr_change(flash, regs, ofs, len, false);
+}
+
+static int bf_bpr_is_locked(struct bf_flash *flash, const u8 *regs, u64 ofs,
+			    u64 len)
+{
+	struct bf_range run;
+	u8 bpr[BF_BPR_MAX];
+	int ret;
+
+	ret = bf_bpr_read(flash, bpr);
+	if (ret)
+		return ret;
+	bf_bpr_run(bpr, flash->params.size, ofs, len, false, &run);
+	return !run.len;
+}
+
+/*
+ * sysfs: the register is volatile and every block write-locked after
+ * power-up (DS20005119 §4.1), so "volatile" changes nothing:
+ *
+ *   request   command                          read locks
+ *   lock      42h, every write-lock bit set    as they are
+ *   unlock    98h (global unlock)              cleared
+ *
+ * The lock-down command is never sent.
+ */
+static int bf_bpr_set(struct bf_flash *flash, const u8 *regs, bool lock,
+		      bool vol)
+{
+	return bf_bpr_change(flash, regs, 0, flash->params.size, lock);
+}
+
 /* ---- ops tables ---- */
 
 static const struct bf_prot_ops bf_bp_ops = {
@@ -928,6 +1219,14 @@ static const struct bf_prot_ops bf_ind_ops = {
 	.set = bf_ind_set,
 };
 
+static const struct bf_prot_ops bf_bpr_ops = {
+	.find = bf_bpr_find,
+	.lock = bf_bpr_lock,
+	.unlock = bf_bpr_unlock,
+	.is_locked = bf_bpr_is_locked,
+	.set = bf_bpr_set,
+};
+
 /* ---- wrappers; flash->lock held from enter to leave ---- */
 
 /* Read the registers and pick the scheme they select (WPS). */
@@ -939,7 +1238,12 @@ static int bf_prot_enter(struct bf_flash *flash, u8 *regs,
 
 	if (ret)
 		return ret;
-	*ops = l->ind && bf_bit(regs, l->wps) ? &bf_ind_ops : &bf_bp_ops;
+	if (l->flags & BF_PROT_BPR)
+		*ops = &bf_bpr_ops;
+	else if (l->ind && bf_bit(regs, l->wps))
+		*ops = &bf_ind_ops;
+	else
+		*ops = &bf_bp_ops;
 	return (*ops)->begin ? (*ops)->begin(flash) : 0;
 }
 
@@ -1038,7 +1342,7 @@ void bf_prot_init(struct bf_flash *flash)
 
 /* Where [@addr, @addr + @len) is protected now, in @hit (empty if nowhere). */
 static int bf_prot_find(struct bf_flash *flash, u64 addr, u64 len,
-			struct bf_range *hit, u8 *regs, bool *ind)
+			struct bf_range *hit, u8 *regs, const char **how)
 {
 	const struct bf_prot_ops *ops = NULL;
 	int ret;
@@ -1047,7 +1351,8 @@ static int bf_prot_find(struct bf_flash *flash, u64 addr, u64 len,
 	if (!ret)
 		ret = bf_prot_leave(flash, ops,
 				    ops->find(flash, regs, addr, len, hit));
-	*ind = ops == &bf_ind_ops;
+	*how = ops == &bf_ind_ops ? ", individual locks" :
+	       ops == &bf_bpr_ops ? ", block-protection register" : "";
 	return ret;
 }
 
@@ -1073,18 +1378,18 @@ int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
 	char regs_str[BF_PROT_REGS_LEN];
 	u8 regs[BF_PROT_NREGS];
 	struct bf_range hit = { 0, 0 };
-	bool ind;
+	const char *how = "";
 	int ret;
 
 	if (!l || !len)
 		return 0;
-	ret = bf_prot_find(flash, addr, len, &hit, regs, &ind);
+	ret = bf_prot_find(flash, addr, len, &hit, regs, &how);
 	if (ret || !hit.len)
 		return ret;
 	bf_prot_format_regs(l, regs, regs_str, sizeof(regs_str));
 	dev_err(flash->dev, "%s of 0x%08llx-0x%08llx refused: 0x%08llx-0x%08llx is write-protected (%s%s): echo unlock > /sys/class/mtd/%s/protect\n",
 		what, addr, addr + len - 1, hit.start, hit.start + hit.len - 1,
-		regs_str, ind ? ", individual locks" : "",
+		regs_str, how,
 		dev_name(&flash->mtd.dev));
 	return -EROFS;
 }
@@ -1111,18 +1416,18 @@ int bf_prot_recheck(struct bf_flash *flash, u64 addr, u64 len,
 	char regs_str[BF_PROT_REGS_LEN];
 	u8 regs[BF_PROT_NREGS];
 	struct bf_range hit = { 0, 0 };
-	bool ind;
+	const char *how = "";
 	int ret;
 
 	if (!l || !len)
 		return 0;
-	ret = bf_prot_find(flash, addr, len, &hit, regs, &ind);
+	ret = bf_prot_find(flash, addr, len, &hit, regs, &how);
 	if (ret || !hit.len)
 		return ret;
 	bf_prot_format_regs(l, regs, regs_str, sizeof(regs_str));
 	dev_err(flash->dev, "%s of 0x%08llx-0x%08llx failed: 0x%08llx-0x%08llx became write-protected during it (%s%s), so the chip ignored it there: the chip was power-cycled (board power, supply); check the supply, unlock and %s again\n",
 		what, addr, addr + len - 1, hit.start, hit.start + hit.len - 1,
-		regs_str, ind ? ", individual locks" : "", what);
+		regs_str, how, what);
 	return -EIO;
 }
 

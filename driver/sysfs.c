@@ -4,7 +4,8 @@
  * (/sys/class/mtd/mtdN/protect, protect_mode, protect_regs), as documented
  * in Documentation/ABI/testing/sysfs-class-mtd-biosflash.  The group hangs
  * on mtd->dev.groups, set before registration, so the files exist when the
- * uevent goes out; it is hidden for chips without a protection layout.
+ * uevent goes out.  Without a protection layout only protect is shown, as
+ * "unknown", and refuses every request.
  */
 #include <linux/device.h>
 #include <linux/kernel.h>
@@ -23,6 +24,11 @@ static struct bf_flash *bf_sysfs_flash(struct device *dev)
 	struct mtd_info *mtd = dev_get_drvdata(dev);
 
 	return to_bf_flash(mtd);
+}
+
+static const struct bf_prot_layout *bf_sysfs_layout(struct bf_flash *flash)
+{
+	return flash->chip ? flash->chip->prot : NULL;
 }
 
 struct bf_sysfs_ranges {
@@ -59,6 +65,8 @@ static ssize_t protect_show(struct device *dev, struct device_attribute *attr,
 	};
 	int ret;
 
+	if (!bf_sysfs_layout(flash))
+		return sysfs_emit(buf, "unknown\n");
 	ret = bf_prot_ranges(flash, bf_sysfs_range, &r);
 	if (ret)
 		return ret;
@@ -89,6 +97,13 @@ static ssize_t protect_store(struct device *dev,
 			break;
 	if (i == ARRAY_SIZE(bf_sysfs_cmds))
 		return -EINVAL;
+	if (!bf_sysfs_layout(flash)) {
+		dev_err(flash->dev, "cannot %s: protection layout unknown for %s (JEDEC ID %*phN): the driver cannot tell which status bits protect what, so it writes none; use a tool that knows this part\n",
+			bf_sysfs_cmds[i].cmd,
+			flash->chip ? flash->chip->name : "this chip", 3,
+			flash->id);
+		return -EOPNOTSUPP;
+	}
 
 	ret = bf_prot_set(flash, bf_sysfs_cmds[i].lock, bf_sysfs_cmds[i].vol);
 	return ret ?: count;
@@ -137,7 +152,10 @@ static umode_t bf_sysfs_is_visible(struct kobject *kobj,
 {
 	struct bf_flash *flash = bf_sysfs_flash(kobj_to_dev(kobj));
 
-	return flash->chip && flash->chip->prot ? attr->mode : 0;
+	/* protect says "unknown" without a layout; the others need one */
+	if (attr == &dev_attr_protect.attr || bf_sysfs_layout(flash))
+		return attr->mode;
+	return 0;
 }
 
 static const struct attribute_group bf_sysfs_group = {

@@ -35,33 +35,45 @@ mtd_of() {
 	done | grep -v ro | head -n 1
 }
 
-# protect_rows: the top 4 MiB of a 32 MiB Winbond part locked with
-# flash_lock (BP3..0 = 0111, TB = 0: DS-257FV section 7.1.16), held by
-# the chip model across an unbind and a fresh bind, which must read and
-# decode it from the chip; an erase inside is refused and the block reads
-# as before; unlock clears it.  QEMU 7.2's w25q256 keeps BP2..0 but not BP3, so a lock
-# of the whole chip (BP = 1111) cannot be held by it.
+# protect_rows: block protection set with flash_lock, held by the chip
+# model across an unbind and a fresh bind, which must read and decode it
+# from the chip; flash_unlock -i sees it; an erase inside is refused and
+# the block reads as before; unlock clears it.
+#   w25q256   the top 4 MiB: BP3..0 = 0111, TB = 0 (DS-257FV section
+#             7.1.16).  QEMU 7.2's w25q256 keeps BP2..0, not BP3 or TB,
+#             so a lock of the whole chip (BP = 1111) cannot be held by it.
+#   n25q256a  the bottom 16 MiB: TB = 1 (SR bit 5) and BP3..0 = 1001, BP3
+#             in SR bit 6 (MU-MT25QL256 Table 3): the one QEMU 7.2 model
+#             that keeps TB and BP3 (HAS_SR_TB | HAS_SR_BP3_BIT6), where
+#             the driver's Micron layout must put them.
 protect_rows() {
-	t_run "$model $dev: flash_lock the top 4 MiB" flash_lock /dev/$mtd 0x1c00000 64
+	case $model in
+	n25q256a) ofs=0 len=0x1000000 range=0x00000000-0x00ffffff ins=0x100000 ;;
+	*) ofs=0x1c00000 len=0x400000 range=0x01c00000-0x01ffffff ins=0x1f00000 ;;
+	esac
+	n=$((len / $(cat /sys/class/mtd/$mtd/erasesize)))
+	t_run "$model $dev: flash_lock $range" flash_lock /dev/$mtd $ofs $n
 	echo "$dev" > /sys/bus/spi/drivers/biosflash/unbind
 	echo "$dev" > /sys/bus/spi/drivers/biosflash/bind
 	mtd=$(mtd_of "$dev")
+	echo "# $model $dev: protect_regs $(cat /sys/class/mtd/$mtd/protect_regs 2>&1)"
 	t_eq "$model $dev: a fresh bind reads the protection from the chip" \
-		"$(cat /sys/class/mtd/$mtd/protect 2>&1)" "0x01c00000-0x01ffffff"
-	t_eq "$model $dev: flash_unlock -i sees the top 4 MiB locked" \
-		"$(flash_unlock -i /dev/$mtd 0x1c00000 64 | sed -n 's/^Lock status: //p')" locked
-	before=$(dd if=/dev/$mtd bs=65536 skip=496 count=1 2>/dev/null | sha256sum)
-	if mtd_debug erase /dev/$mtd 0x1f00000 65536 > /dev/null 2>&1; then
+		"$(cat /sys/class/mtd/$mtd/protect 2>&1)" "$range"
+	t_eq "$model $dev: flash_unlock -i sees $range locked" \
+		"$(flash_unlock -i /dev/$mtd $ofs $n | sed -n 's/^Lock status: //p')" locked
+	skip=$((ins / 65536))
+	before=$(dd if=/dev/$mtd bs=65536 skip=$skip count=1 2>/dev/null | sha256sum)
+	if mtd_debug erase /dev/$mtd $ins 65536 > /dev/null 2>&1; then
 		t_fail "$model $dev: erase inside the locked range refused" "it succeeded"
 	else
 		t_ok "$model $dev: erase inside the locked range refused"
 	fi
 	t_eq "$model $dev: the locked block reads as before" \
-		"$(dd if=/dev/$mtd bs=65536 skip=496 count=1 2>/dev/null | sha256sum)" "$before"
+		"$(dd if=/dev/$mtd bs=65536 skip=$skip count=1 2>/dev/null | sha256sum)" "$before"
 	t_run "$model $dev: unlock" sh -c "echo unlock > /sys/class/mtd/$mtd/protect"
 	t_eq "$model $dev: protect after unlock" "$(cat /sys/class/mtd/$mtd/protect)" none
 	t_eq "$model $dev: flash_unlock -i sees it unlocked" \
-		"$(flash_unlock -i /dev/$mtd 0x1c00000 64 | sed -n 's/^Lock status: //p')" unlocked
+		"$(flash_unlock -i /dev/$mtd $ofs $n | sed -n 's/^Lock status: //p')" unlocked
 }
 
 while read -r dev model expect kib sha_now sha_new reason; do

@@ -192,3 +192,91 @@ PROT_TB_BP4_256M='0 0 0 0 0 none
 1 1 1 0 1 all
 1 1 1 1 0 all
 1 1 1 1 1 all'
+
+# PROT_TB_BP4_128M: a 128 Mbit part with TB and BP3..0 and no CMP (32
+# rows): ISSI IS25LP128 (TB = TBS, function register bit 1, one-time).
+# One 64 KiB block at BP = 0001, doubling, 128 of the 256 blocks at 1000,
+# all from 1001 on: the IS25LP128 block protection table as the ISSI
+# family note of Documentation/survey/macronix-issi-eon.rst gives it (no
+# ISSI register page was read; flashrom's decode_range_spi25() decodes the
+# part the same way).
+# columns: TB BP3 BP2 BP1 BP0 expected-protect
+PROT_TB_BP4_128M='0 0 0 0 0 none
+0 0 0 0 1 0x00ff0000-0x00ffffff
+0 0 0 1 0 0x00fe0000-0x00ffffff
+0 0 0 1 1 0x00fc0000-0x00ffffff
+0 0 1 0 0 0x00f80000-0x00ffffff
+0 0 1 0 1 0x00f00000-0x00ffffff
+0 0 1 1 0 0x00e00000-0x00ffffff
+0 0 1 1 1 0x00c00000-0x00ffffff
+0 1 0 0 0 0x00800000-0x00ffffff
+0 1 0 0 1 all
+0 1 0 1 0 all
+0 1 0 1 1 all
+0 1 1 0 0 all
+0 1 1 0 1 all
+0 1 1 1 0 all
+0 1 1 1 1 all
+1 0 0 0 0 none
+1 0 0 0 1 0x00000000-0x0000ffff
+1 0 0 1 0 0x00000000-0x0001ffff
+1 0 0 1 1 0x00000000-0x0003ffff
+1 0 1 0 0 0x00000000-0x0007ffff
+1 0 1 0 1 0x00000000-0x000fffff
+1 0 1 1 0 0x00000000-0x001fffff
+1 0 1 1 1 0x00000000-0x003fffff
+1 1 0 0 0 0x00000000-0x007fffff
+1 1 0 0 1 all
+1 1 0 1 0 all
+1 1 0 1 1 all
+1 1 1 0 0 all
+1 1 1 0 1 all
+1 1 1 1 0 all
+1 1 1 1 1 all'
+
+# PROT_S25FL256S: Spansion S25FL256S, TBPROT (CR1 bit 5, one-time) x
+# BP2..0 (16 rows): 1/64 of the array at BP = 001, doubling, all at 111
+# (the S25FL-S "upper/lower array start of protection" tables as the
+# survey's S25FL256S entry gives them, Documentation/survey/
+# gigadevice-micron-spansion-sst-adesto.rst; unverified: no S25FL-S page
+# with the table was read).
+# columns: TB BP2 BP1 BP0 expected-protect
+PROT_S25FL256S='0 0 0 0 none
+0 0 0 1 0x01f80000-0x01ffffff
+0 0 1 0 0x01f00000-0x01ffffff
+0 0 1 1 0x01e00000-0x01ffffff
+0 1 0 0 0x01c00000-0x01ffffff
+0 1 0 1 0x01800000-0x01ffffff
+0 1 1 0 0x01000000-0x01ffffff
+0 1 1 1 all
+1 0 0 0 none
+1 0 0 1 0x00000000-0x0007ffff
+1 0 1 0 0x00000000-0x000fffff
+1 0 1 1 0x00000000-0x001fffff
+1 1 0 0 0x00000000-0x003fffff
+1 1 0 1 0x00000000-0x007fffff
+1 1 1 0 0x00000000-0x00ffffff
+1 1 1 1 all'
+
+# PROT_BP4_32M_TOP: SST25VF032B, BP3..0, no TB (16 rows): upper 1/64 of the
+# 4 MiB at 0001, doubling, all at 0111 and with BP3 = 1 (the SST25 status
+# register block protection table; the part's own datasheet was not
+# found, the rows are its siblings', Documentation/survey/
+# gigadevice-micron-spansion-sst-adesto.rst "SST25VF032B").
+# columns: BP3 BP2 BP1 BP0 expected-protect
+PROT_BP4_32M_TOP='0 0 0 0 none
+0 0 0 1 0x003f0000-0x003fffff
+0 0 1 0 0x003e0000-0x003fffff
+0 0 1 1 0x003c0000-0x003fffff
+0 1 0 0 0x00380000-0x003fffff
+0 1 0 1 0x00300000-0x003fffff
+0 1 1 0 0x00200000-0x003fffff
+0 1 1 1 all
+1 0 0 0 all
+1 0 0 1 all
+1 0 1 0 all
+1 0 1 1 all
+1 1 0 0 all
+1 1 0 1 all
+1 1 1 0 all
+1 1 1 1 all'

@@ -37,7 +37,9 @@ rm -f "$out/failures.txt"
 #   w25q512jv EF4020, mx25l25635f C22019 mx25l25635f/45g/73g,
 #   mx66u51235f C2253A mx25u51245g (1.65-2.00 V: writes refused at the
 #   3.3 V default), gd25q64 C84017 gd25q64/b64,
-#   n25q128 20BA18 n25q128a13/mt25ql128, mx25l12805d C22018
+#   n25q128 20BA18 n25q128a13/mt25ql128, n25q256a 20BA19
+#   n25q256a/mt25ql256 (QEMU keeps its TB and BP3), mx25l6405d C22017
+#   mx25l6406e/6433f/6473f (no layout: protect reads "unknown"), mx25l12805d C22018
 #   mx25l12835f/12873f, sst25vf016b BF2541 (a byte per 02h: only 256 KiB
 #   are written).
 # is25lp064 (9D6017) and sst25vf032b (BF254A) are left out: behind
@@ -54,6 +56,8 @@ boots=(
 		spi0.0=gd25q64:8192:write spi1.0=n25q128:16384:write"
 	"ast4 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
 		spi0.0=w25q32:4096:write spi1.0=w25q512jv:65536:write"
+	"ast5 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
+		spi0.0=n25q256a:32768:protect spi1.0=mx25l6405d:8192:write"
 	"sabre sabrelite imx6q-sabrelite.dtb ttymxc1 gpio-mxc,spi-imx
 		spi0.0=sst25vf016b:2048:write:256"
 )
