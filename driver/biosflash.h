@@ -132,6 +132,8 @@ struct bf_erase_type {
  * @pp: page program time
  * @wrsr: status register write time, also bounds other short waits
  * @has_sfdp: an SFDP BFPT was found and parsed
+ * @has_4bait: SFDP has a 4-byte address instruction table: it alone says
+ *	which 4-byte erase opcodes the chip has
  * @bfpt_minor: BFPT minor revision (0 = JESD216, 5 = A, 6 = B, ...)
  */
 struct bf_params {
@@ -142,6 +144,7 @@ struct bf_params {
 	struct bf_optime pp;
 	struct bf_optime wrsr;
 	bool has_sfdp;
+	bool has_4bait;
 	u8 bfpt_minor;
 };
 
@@ -285,6 +288,7 @@ struct bf_chip {
  * @lock: held around every command sequence sent to the chip
  * @cmdbuf: DMA-safe buffer for commands, status and ID bytes
  * @databuf: DMA-safe bounce buffer for array data
+ * @vbuf: BF_VERIFY_CHUNK bytes: what a write or an erase left, read back
  * @chip: table entry, NULL for a chip known only by SFDP
  * @name: part name for messages and the MTD name
  * @id: JEDEC ID read at probe
@@ -311,6 +315,7 @@ struct bf_flash {
 	struct mutex lock;	/* serialises command sequences on the chip */
 	u8 *cmdbuf;
 	u8 *databuf;
+	u8 *vbuf;
 	const struct bf_chip *chip;
 	const char *name;
 	u8 id[BF_ID_LEN];
@@ -332,6 +337,7 @@ struct bf_flash {
 #define BF_CMD_BUF_SIZE		40
 /* Array data bounce buffer: the largest single read or program command. */
 #define BF_DATA_BUF_SIZE	SZ_64K
+#define BF_VERIFY_CHUNK		SZ_4K
 #define BF_T_RST_US		30		/* tRST, DS-257FV §8.2.53 */
 #define BF_DEADLINE_MARGIN	2		/* deadline = 2 x maximum time */
 #define BF_POLL_MIN_US		10

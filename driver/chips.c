@@ -510,7 +510,10 @@ static struct bf_optime bf_erase_base(const struct bf_times *times, u32 size)
 
 /*
  * Dedicated 4-byte erase opcodes the table guarantees
- * (Documentation/chips.rst, "4-byte instructions").
+ * (Documentation/chips.rst, "4-byte instructions"), unless the chip's own
+ * 4BAIT says otherwise: the W25R256JW shares the W25Q256JW's ID but has no
+ * 21h/DCh, and its 4BAIT lists none (flashrom master commit 2fdf7ef6);
+ * without one the chip would ignore every erase.
  */
 static u8 bf_erase_opcode_4b(u32 flags, u8 opcode)
 {
@@ -544,7 +547,7 @@ void bf_params_finalize(struct bf_flash *flash)
 
 		if (!e->size)
 			continue;
-		if (!e->opcode_4b)
+		if (!e->opcode_4b && !p->has_4bait)
 			e->opcode_4b = bf_erase_opcode_4b(p->flags, e->opcode);
 		bf_merge_time(&e->time, bf_erase_base(times, e->size));
 		snprintf(e->name, sizeof(e->name), "%u KiB erase",

@@ -61,6 +61,11 @@ module_param_named(erase_4k, bf_erase_4k, bool, 0444);
 MODULE_PARM_DESC(erase_4k,
 		 "Use 4 KiB MTD erase blocks instead of 64 KiB (finer updates, slower full writes)");
 
+static bool bf_verify = true;
+module_param_named(verify, bf_verify, bool, 0644);
+MODULE_PARM_DESC(verify,
+		 "Read back every write and erase and fail it if the chip does not hold it (default on)");
+
 /*
  * Program within one page.  A controller that cannot send the whole page
  * gets several page programs: a partial page program is legal (DS-257FV
@@ -218,6 +223,46 @@ static int bf_check_done(struct bf_flash *flash, u64 addr, u64 len,
 	return ret ?: bf_prot_recheck(flash, addr, len, what);
 }
 
+/*
+ * Read back what a write (@buf) or an erase (@buf NULL) left.  A power cut
+ * or a brown-out during a page program or an erase leaves that page or
+ * block holding anything and the chip idle, and on a chip in 3-byte mode
+ * nothing marks it (bf_mark()): only the array tells.  A page program only
+ * clears bits, so every 0 bit of @buf must read 0; its 1 bits leave what
+ * the array held (MTD NOR semantics, a write without an erase).  Chunks of
+ * @buf that are all FFh change nothing and are not read.  After an erase
+ * every byte reads FFh.
+ */
+static int bf_verify_range(struct bf_flash *flash, u64 addr, u64 len,
+			   const u8 *buf, const char *what)
+{
+	u64 start = addr, end = addr + len;
+	u8 *v = flash->vbuf;
+	size_t n, i;
+	int ret;
+
+	for (; addr < end; addr += n, buf = buf ? buf + n : NULL) {
+		n = min_t(u64, end - addr, BF_VERIFY_CHUNK);
+		if (buf && !memchr_inv(buf, 0xff, n))
+			continue;
+		ret = bf_check_signal();
+		if (!ret)
+			ret = bf_read_array(flash, addr, v, n, NULL);
+		if (ret)
+			return ret;
+		for (i = 0; i < n; i++)
+			if (buf ? v[i] & ~buf[i] : v[i] != 0xff)
+				break;
+		if (i == n)
+			continue;
+		dev_err(flash->dev, "%s of 0x%08llx-0x%08llx failed its read-back: 0x%08llx reads 0x%02x, not 0x%02x: the chip did not take it (power lost or the supply sagged during it, or a weak supply); check the supply and the wiring, then %s again\n",
+			what, start, end - 1, addr + i, v[i], buf ? buf[i] : 0xff,
+			what);
+		return -EIO;
+	}
+	return 0;
+}
+
 /* The MTD core checks bounds too; this keeps a 32-bit address honest. */
 static int bf_check_range(struct bf_flash *flash, u64 addr, u64 len)
 {
@@ -297,6 +342,7 @@ static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
 {
 	struct bf_flash *flash = to_bf_flash(mtd);
 	u32 page = flash->params.page_size;
+	const u_char *src = buf;
 	loff_t start = to;
 	size_t total = len;
 	size_t n;
@@ -320,6 +366,8 @@ static int bf_mtd_write(struct mtd_info *mtd, loff_t to, size_t len,
 	}
 	if (!ret && total)
 		ret = bf_check_done(flash, start, total, "write");
+	if (!ret && total && bf_verify)
+		ret = bf_verify_range(flash, start, total, src, "write");
 	mutex_unlock(&flash->lock);
 	return ret;
 }
@@ -355,6 +403,9 @@ static int bf_mtd_erase(struct mtd_info *mtd, struct erase_info *instr)
 				     &instr->fail_addr);
 	if (!ret && instr->len)
 		ret = bf_check_done(flash, instr->addr, instr->len, "erase");
+	if (!ret && instr->len && bf_verify)
+		ret = bf_verify_range(flash, instr->addr, instr->len, NULL,
+				      "erase");
 	mutex_unlock(&flash->lock);
 	return ret;
 }
@@ -367,6 +418,7 @@ static void bf_release(struct kref *ref)
 	put_device(flash->dev);
 	kfree(flash->mtd.name);
 	kfree(bd->name);
+	kfree(flash->vbuf);
 	kfree(flash->databuf);
 	kfree(flash->cmdbuf);
 	mutex_destroy(&flash->lock);
@@ -742,7 +794,8 @@ static int bf_probe(struct spi_mem *spimem)
 		return ret;
 	flash->cmdbuf = kmalloc(BF_CMD_BUF_SIZE, GFP_KERNEL);
 	flash->databuf = kmalloc(BF_DATA_BUF_SIZE, GFP_KERNEL);
-	if (!flash->cmdbuf || !flash->databuf)
+	flash->vbuf = kmalloc(BF_VERIFY_CHUNK, GFP_KERNEL);
+	if (!flash->cmdbuf || !flash->databuf || !flash->vbuf)
 		return -ENOMEM;
 
 	flash->spimem = spimem;

@@ -197,6 +197,7 @@ static void bf_4bait_parse(struct bf_params *p, u32 dw1, u32 dw2)
 {
 	unsigned int i;
 
+	p->has_4bait = true;
 	if (dw1 & BF_4BAIT_READ)
 		p->flags |= BF_F_4B_READ;
 	if (dw1 & BF_4BAIT_FAST_READ)

@@ -42,13 +42,20 @@ mtd_of() {
 #   w25q256   the top 4 MiB: BP3..0 = 0111, TB = 0 (DS-257FV section
 #             7.1.16).  QEMU 7.2's w25q256 keeps BP2..0, not BP3 or TB,
 #             so a lock of the whole chip (BP = 1111) cannot be held by it.
+#   mx25l25635f  the same top 4 MiB: BP3..0 = 0111 in SR [5:2] (the
+#             MX25U256 layout; QEMU keeps BP2..0 only, and no CR TB)
+#   gd25q64   the top 128 KiB of 8 MiB: BP2..0 = 001 (1/64 of the chip,
+#             the GD25Q layout; QEMU keeps BP2..0 only)
 #   n25q256a  the bottom 16 MiB: TB = 1 (SR bit 5) and BP3..0 = 1001, BP3
 #             in SR bit 6 (MU-MT25QL256 Table 3): the one QEMU 7.2 model
 #             that keeps TB and BP3 (HAS_SR_TB | HAS_SR_BP3_BIT6), where
-#             the driver's Micron layout must put them.
+#             the driver's Micron layout must put them.  (The kernel's
+#             spi-nor cannot set it: its 6.12 "n25q256a" entry has no
+#             SPI_NOR_HAS_LOCK, so flash_lock through it fails.)
 protect_rows() {
 	case $model in
 	n25q256a) ofs=0 len=0x1000000 range=0x00000000-0x00ffffff ins=0x100000 ;;
+	gd25q64) ofs=0x7e0000 len=0x20000 range=0x007e0000-0x007fffff ins=0x7f0000 ;;
 	*) ofs=0x1c00000 len=0x400000 range=0x01c00000-0x01ffffff ins=0x1f00000 ;;
 	esac
 	n=$((len / $(cat /sys/class/mtd/$mtd/erasesize)))

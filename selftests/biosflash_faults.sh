@@ -546,7 +546,7 @@ program	stuck_busy	ETIMEDOUT	erase	timed out: still busy
 program	ignore_sr_write	OK	done	-
 program	wp_low_srp	OK	done	-
 program	srl	OK	done	-
-program	weak_program	OK	done	-
+program	weak_program	EIO	done	write of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
 program	xfer_error_1	EIO	first	failed in the SPI controller
 program	xfer_error_8	EIO	first	failed in the SPI controller
 program	power_cycle_program	EIO	done	power-cycled during it
@@ -554,7 +554,7 @@ program	stuck_program_300	ETIMEDOUT	pp_after	page program at 0x01002b00 timed ou
 program	stuck_erase_1	OK	done	-
 program	power_cycle_program_3	EIO	done	power-cycled during it
 program	power_cycle_between_3	EIO	done	write enable did not latch \(SR1=0x00\)
-program	miso_after_1	OK	done	-
+program	miso_after_1	EIO	done	read at 0x0[0-9a-f]{7} failed: the chip stopped answering
 program	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 
 unlock	miso_high	ENXIO	first	MISO stuck high
@@ -586,8 +586,8 @@ verify	stuck_busy	ETIMEDOUT	erase	timed out: still busy
 verify	ignore_sr_write	OK	done	-
 verify	wp_low_srp	OK	done	-
 verify	srl	OK	done	-
-verify	weak_program	MISMATCH	done	-
-verify	read_flip	MISMATCH	done	-
+verify	weak_program	EIO	done	write of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
+verify	read_flip	EIO	done	erase of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
 verify	xfer_error_40	EIO	first	failed in the SPI controller
 verify	stuck_program_5	ETIMEDOUT	pp	page program at 0x00000400 timed out
 verify	power_cycle_erase	EIO	done	power-cycled during it
@@ -597,13 +597,13 @@ verify	swap_mx25u25635f	EIO	first	JEDEC ID reads c22539, not ef6019 as at probe
 EOF
 cat > /tmp/matrix.b7h <<'EOF'
 read	power_cycle_read	OK	done	-
-erase	power_cycle_erase	TORN	done	-
-program	power_cycle_program	TORN	done	-
-verify	power_cycle_erase	MISMATCH	done	-
-verify	power_cycle_program	MISMATCH	done	-
+erase	power_cycle_erase	EIO	done	erase of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
+program	power_cycle_program	EIO	done	write of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
+verify	power_cycle_erase	EIO	done	erase of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
+verify	power_cycle_program	EIO	done	write of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
 read	miso_after_65536	EIO	first	read at 0x0[0-9a-f]{7} failed: the chip stopped answering
-erase	power_cycle_erase_2	TORN	done	-
-program	power_cycle_program_3	TORN	done	-
+erase	power_cycle_erase_2	EIO	done	erase of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
+program	power_cycle_program_3	EIO	done	write of 0x0[0-9a-f]{7}-0x0[0-9a-f]{7} failed its read-back
 program	power_cycle_between_3	EIO	done	write enable did not latch \(SR1=0x00\)
 program	swap_w25q256jw	EIO	first	JEDEC ID reads ef6019, not c86719 as at probe
 EOF
@@ -622,10 +622,9 @@ matrix < /tmp/matrix.main
 # power cycle drops it back to 3-byte mode, where the next 4-byte address
 # would land somewhere else (power-up loads the address mode from ADP,
 # W25Q257FV datasheet §6.1.5).  The part has no power-cycle
-# marker the driver knows of (no EAR), so a cut during a program or erase
-# goes unseen: the row asserts that it tore exactly the page or block in
-# progress (TORN: the driver returned success) and that a verify, flashcp -v,
-# finds it
+# marker the driver knows of (no EAR): a cut during a program or erase is
+# found by the driver's read-back of what it wrote or erased (module
+# parameter verify, on by default), the write or erase fails with one line
 up gd25lb256e || { t_fail "setup_gd25lb256e"; t_done; }
 SUFFIX=_b7h_mode
 echo "# gd25lb256e opcodes: read $OP_RD, program $OP_PP, erase $OP_SE"

@@ -81,7 +81,7 @@ fill() {
 # usage 4, check without a chip 8, version 3, status 13, report 11 + 3, check 18, write 24 + 2, protection 21,
 # dry run 10, diff 12, regions 6, board data 9, backup 22, interrupted write 9, hangup 7,
 # bind/unbind 14
-t_plan $((4 + 8 + 3 + 13 + 11 + 3 + 18 + 24 + 2 + 21 + 10 + 12 + 6 + 9 + 22 + 9 + 7 + 14 + 2))
+t_plan $((4 + 8 + 3 + 13 + 11 + 3 + 18 + 24 + 2 + 21 + 10 + 12 + 6 + 9 + 22 + 9 + 7 + 14 + 2 + 2))
 
 # --- images ------------------------------------------------------------------
 bf_mkimage /tmp/a $SZ 5
@@ -275,15 +275,26 @@ t_eq "force_short_file_rest_of_chip_kept" \
 	"$(tail -c $((SZ - MB - 100)) /tmp/b | sha256sum | cut -d' ' -f1)"
 dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null
 
-# programs that do not take: the read-back catches it, the state is told
+# programs that do not take: the tool's read-back catches it, the state is
+# told (with the driver's own read-back off, module parameter verify)
+echo 0 > /sys/module/biosflash/parameters/verify
 echo 1 > "$SIM/fault_weak_program"
 run $BF write /tmp/c $M
 echo 0 > "$SIM/fault_weak_program"
+echo 1 > /sys/module/biosflash/parameters/verify
 t_eq "weak_program_verify_mismatch_exit_4" "$RC" 4
 has "weak_program_names_block" "verify failed: block 0x00000000"
 has "weak_program_state_reported" "written, but reads back different"
 t_eq "weak_program_stops_at_first_bad_block" "$(range_hash "$SIM/image" $BS)" \
 	"$(range_hash /tmp/b $BS)"
+dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null
+# with it on (the default) the driver fails the write itself: exit 1, the
+# block named, nothing past it written
+echo 1 > "$SIM/fault_weak_program"
+run $BF write /tmp/c $M
+echo 0 > "$SIM/fault_weak_program"
+t_eq "weak_program_driver_readback_exit_1" "$RC" 1
+has "weak_program_driver_readback_names_block" "block 0x00000000 failed: Input/output error"
 dd if=/tmp/b of="$SIM/image" bs=$MB 2>/dev/null
 
 # --- protection ---------------------------------------------------------------------

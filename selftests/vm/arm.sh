@@ -51,9 +51,9 @@ boots=(
 	"ast1 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
 		spi0.0=w25q256:32768:protect spi1.0=mx66u51235f:65536:ro"
 	"ast2 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
-		spi0.0=mx25l25635f:32768:write spi1.0=mx25l12805d:16384:write"
+		spi0.0=mx25l25635f:32768:protect spi1.0=mx25l12805d:16384:write"
 	"ast3 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
-		spi0.0=gd25q64:8192:write spi1.0=n25q128:16384:write"
+		spi0.0=gd25q64:8192:protect spi1.0=n25q128:16384:write"
 	"ast4 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
 		spi0.0=w25q32:4096:write spi1.0=w25q512jv:65536:write"
 	"ast5 ast2600-evb aspeed-ast2600-evb.dtb ttyS4 spi-aspeed-smc
