@@ -333,6 +333,13 @@ struct bf_flash {
 	bool gone;
 };
 
+/* The chip's protection layout, NULL if unknown (no table entry or none in it) */
+static inline const struct bf_prot_layout *
+bf_prot_layout(const struct bf_flash *flash)
+{
+	return flash->chip ? flash->chip->prot : NULL;
+}
+
 /* Commands, registers, IDs; the SST26 block-protection register (34 bytes) */
 #define BF_CMD_BUF_SIZE		40
 /* Array data bounce buffer: the largest single read or program command. */

@@ -245,9 +245,8 @@ static int bf_verify_range(struct bf_flash *flash, u64 addr, u64 len,
 		n = min_t(u64, end - addr, BF_VERIFY_CHUNK);
 		if (buf && !memchr_inv(buf, 0xff, n))
 			continue;
-		ret = bf_check_signal();
-		if (!ret)
-			ret = bf_read_array(flash, addr, v, n, NULL);
+		/* stops on a fatal signal itself */
+		ret = bf_read_array(flash, addr, v, n, NULL);
 		if (ret)
 			return ret;
 		for (i = 0; i < n; i++)

@@ -55,11 +55,6 @@ struct bf_prot_ops {
 	int (*set)(struct bf_flash *flash, const u8 *regs, bool lock, bool vol);
 };
 
-static const struct bf_prot_layout *bf_layout(const struct bf_flash *flash)
-{
-	return flash->chip ? flash->chip->prot : NULL;
-}
-
 /* ---- pure helpers: register bits ---- */
 
 static bool bf_bit(const u8 *regs, struct bf_prot_bits b)
@@ -429,7 +424,7 @@ int bf_prot_format_regs(const struct bf_prot_layout *l, const u8 *regs,
 /* Register 0 through bf_read_sr1(), which refuses 0xff: a stuck bus. */
 static int bf_prot_read(struct bf_flash *flash, u8 *regs)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	unsigned int i;
 	int ret;
 
@@ -445,7 +440,7 @@ static int bf_prot_read(struct bf_flash *flash, u8 *regs)
 /* Writing back a misread could set bits for good: read again, compare. */
 static int bf_prot_reread(struct bf_flash *flash, const u8 *regs)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	u8 again[BF_PROT_NREGS];
 	unsigned int i;
 	int ret;
@@ -499,7 +494,7 @@ static int bf_prot_wrsr(struct bf_flash *flash, u8 opcode, const u8 *val,
 static int bf_prot_write(struct bf_flash *flash, const u8 *cur,
 			 const u8 *want, bool vol)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	u8 val[BF_PROT_NREGS];
 	unsigned int i, n;
 	int ret = 0;
@@ -519,7 +514,7 @@ static int bf_prot_write(struct bf_flash *flash, const u8 *cur,
 static void bf_prot_report_stick(struct bf_flash *flash, const u8 *after,
 				 const u8 *want)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	unsigned int i;
 
 	for (i = 0; i < BF_PROT_NREGS - 1; i++)
@@ -543,7 +538,7 @@ static int bf_prot_report(struct bf_flash *flash, int reason,
 		dev_err(flash->dev, "bus stuck: status registers read 0x00 after the write: MISO shorted to ground or the chip unpowered; check VCC and wiring\n");
 		break;
 	case -EPERM:
-		bf_prot_format_regs(bf_layout(flash), before, regs, sizeof(regs));
+		bf_prot_format_regs(bf_prot_layout(flash), before, regs, sizeof(regs));
 		dev_err(flash->dev, "permanent protection: the change needs a one-time programmable bit cleared (%s); not possible\n",
 			regs);
 		break;
@@ -566,7 +561,7 @@ static int bf_prot_report(struct bf_flash *flash, int reason,
 static int bf_prot_apply(struct bf_flash *flash, const u8 *cur,
 			 const u8 *want, bool vol)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	u8 after[BF_PROT_NREGS];
 	int ret;
 
@@ -602,7 +597,7 @@ static int bf_prot_inexact(struct bf_flash *flash, const char *what,
 
 static const struct bf_prot_ind *bf_ind(const struct bf_flash *flash)
 {
-	return bf_layout(flash)->ind;
+	return bf_prot_layout(flash)->ind;
 }
 
 /*
@@ -795,7 +790,7 @@ static int bf_ind_change(struct bf_flash *flash, u64 ofs, u64 len, bool lock)
 static int bf_bp_find(struct bf_flash *flash, const u8 *regs, u64 ofs,
 		      u64 len, struct bf_range *run)
 {
-	struct bf_range r = bf_bp_range(bf_layout(flash), flash->params.size,
+	struct bf_range r = bf_bp_range(bf_prot_layout(flash), flash->params.size,
 					regs);
 
 	*run = bf_range_overlaps(r, ofs, len) ? r : (struct bf_range){ 0, 0 };
@@ -810,7 +805,7 @@ static int bf_bp_change(struct bf_flash *flash, const u8 *regs,
 			struct bf_range want, const char *what, u64 ofs,
 			u64 len)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	u64 size = flash->params.size;
 	u8 new[BF_PROT_NREGS];
 
@@ -830,7 +825,7 @@ static int bf_bp_change(struct bf_flash *flash, const u8 *regs,
 static int bf_bp_lock(struct bf_flash *flash, const u8 *regs, u64 ofs,
 		      u64 len)
 {
-	struct bf_range have = bf_bp_range(bf_layout(flash),
+	struct bf_range have = bf_bp_range(bf_prot_layout(flash),
 					   flash->params.size, regs), want;
 
 	if (bf_range_covers(have, ofs, len))
@@ -847,7 +842,7 @@ static int bf_bp_lock(struct bf_flash *flash, const u8 *regs, u64 ofs,
 static int bf_bp_unlock(struct bf_flash *flash, const u8 *regs, u64 ofs,
 			u64 len)
 {
-	struct bf_range have = bf_bp_range(bf_layout(flash),
+	struct bf_range have = bf_bp_range(bf_prot_layout(flash),
 					   flash->params.size, regs), want;
 
 	if (!bf_range_overlaps(have, ofs, len))
@@ -861,7 +856,7 @@ static int bf_bp_unlock(struct bf_flash *flash, const u8 *regs, u64 ofs,
 static int bf_bp_is_locked(struct bf_flash *flash, const u8 *regs, u64 ofs,
 			   u64 len)
 {
-	return bf_range_covers(bf_bp_range(bf_layout(flash),
+	return bf_range_covers(bf_bp_range(bf_prot_layout(flash),
 					   flash->params.size, regs),
 			       ofs, len);
 }
@@ -872,7 +867,7 @@ static int bf_bp_set(struct bf_flash *flash, const u8 *regs, bool lock,
 {
 	u8 want[BF_PROT_NREGS];
 
-	bf_bp_all_or_none(bf_layout(flash), regs, lock, want);
+	bf_bp_all_or_none(bf_prot_layout(flash), regs, lock, want);
 	return bf_prot_apply(flash, regs, want, vol);
 }
 
@@ -1233,7 +1228,7 @@ static const struct bf_prot_ops bf_bpr_ops = {
 static int bf_prot_enter(struct bf_flash *flash, u8 *regs,
 			 const struct bf_prot_ops **ops)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	int ret = bf_prot_read(flash, regs);
 
 	if (ret)
@@ -1333,7 +1328,7 @@ void bf_prot_init(struct bf_flash *flash)
 {
 	struct mtd_info *mtd = &flash->mtd;
 
-	if (!bf_layout(flash))
+	if (!bf_prot_layout(flash))
 		return;
 	mtd->_lock = bf_prot_mtd_lock;
 	mtd->_unlock = bf_prot_mtd_unlock;
@@ -1374,7 +1369,7 @@ static int bf_prot_find(struct bf_flash *flash, u64 addr, u64 len,
 int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
 		  const char *what)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	char regs_str[BF_PROT_REGS_LEN];
 	u8 regs[BF_PROT_NREGS];
 	struct bf_range hit = { 0, 0 };
@@ -1412,7 +1407,7 @@ int bf_prot_check(struct bf_flash *flash, u64 addr, u64 len,
 int bf_prot_recheck(struct bf_flash *flash, u64 addr, u64 len,
 		    const char *what)
 {
-	const struct bf_prot_layout *l = bf_layout(flash);
+	const struct bf_prot_layout *l = bf_prot_layout(flash);
 	char regs_str[BF_PROT_REGS_LEN];
 	u8 regs[BF_PROT_NREGS];
 	struct bf_range hit = { 0, 0 };

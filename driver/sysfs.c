@@ -26,11 +26,6 @@ static struct bf_flash *bf_sysfs_flash(struct device *dev)
 	return to_bf_flash(mtd);
 }
 
-static const struct bf_prot_layout *bf_sysfs_layout(struct bf_flash *flash)
-{
-	return flash->chip ? flash->chip->prot : NULL;
-}
-
 struct bf_sysfs_ranges {
 	char *buf;
 	u64 size;
@@ -65,7 +60,7 @@ static ssize_t protect_show(struct device *dev, struct device_attribute *attr,
 	};
 	int ret;
 
-	if (!bf_sysfs_layout(flash))
+	if (!bf_prot_layout(flash))
 		return sysfs_emit(buf, "unknown\n");
 	ret = bf_prot_ranges(flash, bf_sysfs_range, &r);
 	if (ret)
@@ -97,7 +92,7 @@ static ssize_t protect_store(struct device *dev,
 			break;
 	if (i == ARRAY_SIZE(bf_sysfs_cmds))
 		return -EINVAL;
-	if (!bf_sysfs_layout(flash)) {
+	if (!bf_prot_layout(flash)) {
 		dev_err(flash->dev, "cannot %s: protection layout unknown for %s (JEDEC ID %*phN): the driver cannot tell which status bits protect what, so it writes none; use a tool that knows this part\n",
 			bf_sysfs_cmds[i].cmd,
 			flash->chip ? flash->chip->name : "this chip", 3,
@@ -120,7 +115,7 @@ static ssize_t protect_mode_show(struct device *dev,
 	ret = bf_prot_regs(flash, regs);
 	if (ret)
 		return ret;
-	return sysfs_emit(buf, "%s\n", bf_prot_mode(flash->chip->prot, regs));
+	return sysfs_emit(buf, "%s\n", bf_prot_mode(bf_prot_layout(flash), regs));
 }
 static DEVICE_ATTR_RO(protect_mode);
 
@@ -135,7 +130,7 @@ static ssize_t protect_regs_show(struct device *dev,
 	ret = bf_prot_regs(flash, regs);
 	if (ret)
 		return ret;
-	bf_prot_format_regs(flash->chip->prot, regs, str, sizeof(str));
+	bf_prot_format_regs(bf_prot_layout(flash), regs, str, sizeof(str));
 	return sysfs_emit(buf, "%s\n", str);
 }
 static DEVICE_ATTR_RO(protect_regs);
@@ -153,7 +148,7 @@ static umode_t bf_sysfs_is_visible(struct kobject *kobj,
 	struct bf_flash *flash = bf_sysfs_flash(kobj_to_dev(kobj));
 
 	/* protect says "unknown" without a layout; the others need one */
-	if (attr == &dev_attr_protect.attr || bf_sysfs_layout(flash))
+	if (attr == &dev_attr_protect.attr || bf_prot_layout(flash))
 		return attr->mode;
 	return 0;
 }
